@@ -1,0 +1,48 @@
+# Entry points used by the README and by .ci/run.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+FLASK := $(BIN)/flask --app wsgi
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+.PHONY: install install-test run test bench-analysis bench-load migrate clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+## install: create .venv and install the app (idempotent)
+install: $(STAMP)
+
+install-test: $(TEST_STAMP)
+
+## run: migrate the embedded SQLite database, load demo data if empty, serve on http://127.0.0.1:5000
+run: install
+	$(FLASK) db upgrade
+	$(FLASK) demo --if-empty
+	$(FLASK) run --host $(HOST) --port $(PORT)
+
+## test: install the test extras and run the whole suite
+test: install-test
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## bench-analysis: quality, stability, speed and memory of the analysis engine
+bench-analysis: install
+	$(BIN)/python -m analysis.bench $(BENCH_ARGS)
+
+migrate: install
+	$(FLASK) db upgrade
+
+clean:
+	rm -rf $(VENV) *.egg-info

@@ -1,0 +1,110 @@
+"""Innspill: gather input for a municipal § 15-1 prevention plan and turn it into findings."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, request, session
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+from surveyapp.config import load_config
+from surveyapp.extensions import babel, csrf, db, login_manager, migrate
+
+
+def create_app(config: str | dict[str, Any] | None = None) -> Flask:
+    """Build the app. ``config`` is a config name (``testing``...) or a dict of overrides."""
+    app = Flask(__name__, instance_relative_config=True)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    name = config if isinstance(config, str) else None
+    if isinstance(config, dict):
+        name = config.get("CONFIG_NAME")
+    app.config.from_object(load_config(name, app.instance_path))
+    if isinstance(config, dict):
+        app.config.update(config)
+
+    _init_extensions(app)
+    _init_templates(app)
+    _register_blueprints(app)
+    _register_cli(app)
+    _quiet_respondent_logs()
+    return app
+
+
+def select_locale() -> str:
+    """The language the user picked (stored in the session), else the browser's, else bokmål."""
+    from flask import current_app
+
+    languages = current_app.config["LANGUAGES"]
+    chosen = request.args.get("lang") or session.get("lang")
+    if chosen in languages:
+        return chosen
+    return request.accept_languages.best_match(languages) or "nb"
+
+
+def _init_extensions(app: Flask) -> None:
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(Path(app.root_path).parent / "migrations"))
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_pragmas(dbapi_connection, connection_record) -> None:
+    """Durable, concurrent-friendly SQLite: WAL, full sync, foreign keys, a busy timeout."""
+    if type(dbapi_connection).__module__.startswith("sqlite3"):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.close()
+
+
+def _init_templates(app: Flask) -> None:
+    from flask_babel import format_date, format_datetime, get_locale
+
+    app.jinja_env.add_extension("jinja2.ext.do")
+    app.jinja_env.globals.update(
+        current_locale=lambda: str(get_locale() or "nb"),
+        format_datetime=format_datetime,
+        format_date=format_date,
+    )
+
+
+def _register_blueprints(app: Flask) -> None:
+    from surveyapp.auth import bp as auth_bp
+    from surveyapp.errors import bp as errors_bp
+    from surveyapp.main import bp as main_bp
+    from surveyapp.respondent import bp as respondent_bp
+
+    app.register_blueprint(errors_bp)
+    app.register_blueprint(main_bp)
+    app.register_blueprint(auth_bp, url_prefix="/auth")
+    app.register_blueprint(respondent_bp, url_prefix="/r")
+
+
+def _register_cli(app: Flask) -> None:
+    from surveyapp.cli import register
+
+    register(app)
+
+
+class _NoQueryStrings(logging.Filter):
+    """Access log lines for respondent URLs carry neither query strings nor answer text."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(
+                a.split("?", 1)[0] if isinstance(a, str) and "/r/" in a else a for a in record.args
+            )
+        return True
+
+
+def _quiet_respondent_logs() -> None:
+    logger = logging.getLogger("werkzeug")
+    if not any(isinstance(f, _NoQueryStrings) for f in logger.filters):
+        logger.addFilter(_NoQueryStrings())

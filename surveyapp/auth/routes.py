@@ -1,0 +1,62 @@
+"""Sign-in and sign-out."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+
+from surveyapp.auth import bp
+from surveyapp.auth.forms import LoginForm
+from surveyapp.auth.service import AccountLocked, authenticate, end_sessions, load_user
+from surveyapp.extensions import db, login_manager
+
+login_manager.user_loader(load_user)
+login_manager.login_view = "auth.login"
+login_manager.login_message = "Logg inn for å se denne siden."
+login_manager.login_message_category = "info"
+login_manager.session_protection = "strong"
+
+
+def _safe_next(target: str | None) -> str:
+    if target and target.startswith("/") and not target.startswith("//"):
+        return target
+    return url_for("main.index")
+
+
+@bp.route("/logg-inn", methods=["GET", "POST"])
+def login():
+    if current_user.is_authenticated:
+        return redirect(url_for("main.index"))
+    form = LoginForm()
+    status = 200
+    if form.validate_on_submit():
+        try:
+            user = authenticate(form.email.data, form.password.data)
+        except AccountLocked:
+            user = None
+            form.form_errors.append(
+                _("For mange mislykkede forsøk. Kontoen er låst i 15 minutter.")
+            )
+            status = 429
+        else:
+            if user is None:
+                form.form_errors.append(_("Feil e-post eller passord."))
+                status = 401
+        db.session.commit()
+        if user is not None:
+            login_user(user)
+            return redirect(_safe_next(request.args.get("next")))
+    elif form.is_submitted():
+        status = 400
+    return render_template("auth/login.html", form=form), status
+
+
+@bp.post("/logg-ut")
+@login_required
+def logout():
+    end_sessions(current_user)
+    db.session.commit()
+    logout_user()
+    flash(_("Du er logget ut."), "info")
+    return redirect(url_for("auth.login"))

@@ -1,0 +1,90 @@
+"""A round: one questionnaire version put to an audience for a period."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Column, CheckConstraint, ForeignKey, String, Table
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from surveyapp.models.base import Base, utcnow
+from surveyapp.models.organisation import Municipality, Organisation
+from surveyapp.models.questionnaire import QuestionnaireVersion
+
+if TYPE_CHECKING:
+    from surveyapp.models.responses import Response
+    from surveyapp.models.users import User
+
+AUDIENCES = ("staff", "youth", "parents", "open")
+STATES = ("draft", "open", "closed")
+
+round_municipality = Table(
+    "round_municipality",
+    Base.metadata,
+    Column("round_id", ForeignKey("round.id", ondelete="CASCADE"), primary_key=True),
+    Column("municipality_id", ForeignKey("municipality.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+def new_slug() -> str:
+    """An unguessable public identifier (96 bits)."""
+    return secrets.token_urlsafe(12)
+
+
+class Round(Base):
+    __tablename__ = "round"
+    __table_args__ = (
+        CheckConstraint("audience IN ('staff', 'youth', 'parents', 'open')", name="audience"),
+        CheckConstraint("closes_at IS NULL OR opens_at IS NULL OR closes_at > opens_at", name="period"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
+    questionnaire_version_id: Mapped[int] = mapped_column(ForeignKey("questionnaire_version.id"))
+    title: Mapped[str] = mapped_column(String(200))
+    audience: Mapped[str] = mapped_column(String(10))
+    anonymous: Mapped[bool] = mapped_column(default=True)
+    #: ``None`` means not opened yet (a draft)
+    opens_at: Mapped[datetime | None]
+    #: ``None`` means open until someone closes it
+    closes_at: Mapped[datetime | None]
+    access_code_hash: Mapped[str | None] = mapped_column(String(256))
+    slug: Mapped[str] = mapped_column(String(32), unique=True, default=new_slug)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    organisation: Mapped[Organisation] = relationship(back_populates="rounds")
+    questionnaire_version: Mapped[QuestionnaireVersion] = relationship()
+    municipalities: Mapped[list[Municipality]] = relationship(
+        secondary=round_municipality, order_by="Municipality.name"
+    )
+    created_by: Mapped[User | None] = relationship()
+    responses: Mapped[list[Response]] = relationship(back_populates="round", passive_deletes=True)
+
+    def state_at(self, moment: datetime) -> str:
+        """``draft`` before it opens, ``closed`` from its closing time, otherwise ``open``."""
+        if self.opens_at is None or moment < self.opens_at:
+            return "draft"
+        if self.closes_at is not None and moment >= self.closes_at:
+            return "closed"
+        return "open"
+
+    @property
+    def state(self) -> str:
+        return self.state_at(utcnow())
+
+    @property
+    def needs_access_code(self) -> bool:
+        return self.access_code_hash is not None
+
+    def set_access_code(self, code: str | None) -> None:
+        self.access_code_hash = generate_password_hash(code) if code else None
+
+    def check_access_code(self, code: str) -> bool:
+        return self.access_code_hash is None or check_password_hash(self.access_code_hash, code)
+
+    def __repr__(self) -> str:
+        return f"<Round {self.id} {self.title!r}>"

@@ -1,0 +1,1 @@
+"""Plain functions that change or query state. Views and CLI commands call them and commit."""

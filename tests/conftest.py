@@ -1,0 +1,171 @@
+"""Fixtures shared by the whole suite.
+
+The database is built once per run with the real migrations (on SQLite, or on PostgreSQL
+when TEST_DATABASE_URL is set) and emptied after every test, so each test starts clean.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+import socket
+from datetime import timedelta
+
+import pytest
+from flask_migrate import upgrade
+
+from surveyapp import create_app
+from surveyapp.extensions import db as _db
+from surveyapp.models import Base, utcnow
+from surveyapp.services import organisations, questionnaires
+from surveyapp.services.rounds import RoundSettings, create_round
+
+PASSWORD = "correct horse battery"
+CSRF_PATTERN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch):
+    """Fail any connection that leaves this machine: the app must work offline."""
+    real_connect = socket.socket.connect
+
+    def guarded(sock, address):
+        host = address[0] if isinstance(address, tuple) else None
+        if host is not None and host != "localhost":
+            try:
+                local = ipaddress.ip_address(host).is_loopback
+            except ValueError:
+                local = False
+            if not local:
+                raise RuntimeError(f"test tried to reach the network: {address}")
+        return real_connect(sock, address)
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory) -> str:
+    import os
+
+    from surveyapp.config import database_url
+
+    url = os.environ.get("TEST_DATABASE_URL")
+    if url:
+        return database_url(url)
+    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+
+
+@pytest.fixture(scope="session")
+def _migrated(database_url, tmp_path_factory):
+    """Build the schema from empty with the migrations, once per run."""
+    app = create_app(
+        {
+            "CONFIG_NAME": "testing",
+            "SQLALCHEMY_DATABASE_URI": database_url,
+        }
+    )
+    with app.app_context():
+        _db.drop_all()
+        with _db.engine.begin() as conn:
+            conn.execute(_db.text("DROP TABLE IF EXISTS alembic_version"))
+        upgrade()
+        _db.engine.dispose()
+    return database_url
+
+
+@pytest.fixture
+def app(_migrated, tmp_path):
+    app = create_app(
+        {
+            "CONFIG_NAME": "testing",
+            "SQLALCHEMY_DATABASE_URI": _migrated,
+            "SERVER_NAME": "innspill.test",
+            "PUBLIC_BASE_URL": "https://innspill.test",
+        }
+    )
+    with app.app_context():
+        yield app
+        _db.session.remove()
+        with _db.engine.begin() as conn:
+            for table in reversed(Base.metadata.sorted_tables):
+                conn.execute(table.delete())
+        _db.engine.dispose()
+
+
+@pytest.fixture
+def db(app):
+    return _db
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+def csrf_token(html: str) -> str:
+    """Read the CSRF token from a rendered page, as a browser would."""
+    match = CSRF_PATTERN.search(html)
+    assert match, "no CSRF token on the page"
+    return match.group(1)
+
+
+@pytest.fixture
+def organisation(db):
+    org = organisations.create_organisation("Midtdalen", ["Nord-Fron", "Sør-Fron", "Ringebu"])
+    db.session.commit()
+    return org
+
+
+@pytest.fixture
+def make_user(db, organisation):
+    def make(role: str = "planner", email: str | None = None, org=None):
+        user = organisations.create_user(
+            email or f"{role}@midtdalen.example", PASSWORD, role, org or organisation
+        )
+        db.session.commit()
+        return user
+
+    return make
+
+
+@pytest.fixture
+def make_round(db, organisation):
+    """Open a round of a built-in questionnaire; open now unless told otherwise."""
+
+    def make(key: str = "tjenester", org=None, **settings):
+        version = questionnaires.latest_version(key)
+        settings.setdefault("title", f"Runde {key}")
+        settings.setdefault("audience", "staff")
+        settings.setdefault("opens_at", utcnow() - timedelta(hours=1))
+        round_ = create_round(org or organisation, version, RoundSettings(**settings))
+        db.session.commit()
+        return round_
+
+    return make
+
+
+class AuthActions:
+    def __init__(self, client):
+        self.client = client
+
+    def login(self, email: str, password: str = PASSWORD):
+        page = self.client.get("/auth/logg-inn")
+        return self.client.post(
+            "/auth/logg-inn",
+            data={"email": email, "password": password, "csrf_token": csrf_token(page.text)},
+        )
+
+    def logout(self):
+        page = self.client.get("/")
+        token = CSRF_PATTERN.search(page.text)
+        return self.client.post("/auth/logg-ut", data={"csrf_token": token.group(1) if token else ""})
+
+
+@pytest.fixture
+def auth(client):
+    return AuthActions(client)
