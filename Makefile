@@ -8,7 +8,7 @@ FLASK := $(BIN)/flask --app wsgi
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: install install-test run test bench-analysis bench-load migrate clean
+.PHONY: install install-test run test bench-analysis bench-load bench-ideawall migrate clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ test: install-test
 ## bench-analysis: quality, stability, speed and memory of the analysis engine
 bench-analysis: install
 	$(BIN)/python -m analysis.bench $(BENCH_ARGS)
+
+## bench-load: respondents against gunicorn on loopback, with a crash mid-run (RESPONDENTS=, SECONDS=)
+bench-load: install
+	$(BIN)/python scripts/bench_load.py
 
 migrate: install
 	$(FLASK) db upgrade

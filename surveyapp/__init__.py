@@ -76,15 +76,19 @@ def _init_templates(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
+    from surveyapp.api import bp as api_bp
     from surveyapp.auth import bp as auth_bp
     from surveyapp.errors import bp as errors_bp
     from surveyapp.main import bp as main_bp
+    from surveyapp.planner import bp as planner_bp
     from surveyapp.respondent import bp as respondent_bp
 
     app.register_blueprint(errors_bp)
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp, url_prefix="/auth")
     app.register_blueprint(respondent_bp, url_prefix="/r")
+    app.register_blueprint(planner_bp, url_prefix="/planlegger")
+    app.register_blueprint(api_bp, url_prefix="/api")
 
 
 def _register_cli(app: Flask) -> None:

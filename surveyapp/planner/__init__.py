@@ -1,0 +1,7 @@
+"""The planner workspace: rounds, overview, exports and imports (behind login)."""
+
+from flask import Blueprint
+
+bp = Blueprint("planner", __name__)
+
+from surveyapp.planner import routes  # noqa: E402,F401
