@@ -22,10 +22,11 @@ $(TEST_STAMP): pyproject.toml $(STAMP)
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
-## install: create .venv and install the app (idempotent)
+## install: create .venv, install the app and compile its translations (idempotent)
 install: $(STAMP)
+	$(BIN)/pybabel -q compile -d surveyapp/translations
 
-install-test: $(TEST_STAMP)
+install-test: install $(TEST_STAMP)
 
 ## run: migrate the embedded SQLite database, load demo data if empty, serve on http://127.0.0.1:5000
 run: install

@@ -135,5 +135,8 @@ def demo(if_empty: bool, responses: int, seed: int) -> None:
 
 
 def register(app: Flask) -> None:
+    from surveyapp import cli_translate
+
     for command in (questionnaires_cli, organisations_cli, users_cli, rounds_cli, demo):
         app.cli.add_command(command)
+    cli_translate.register(app)

@@ -139,3 +139,18 @@ def test_two_files_with_the_same_id_are_refused(tmp_path):
     write(tmp_path, MINIMAL, "b.yaml")
     with pytest.raises(InvalidQuestionnaire, match="id 'proeve' is used by another file"):
         load_directory(tmp_path)
+
+
+@pytest.mark.parametrize("readme", ["questionnaires/README.md", "README.md"])
+def test_documented_examples_are_valid(readme):
+    text = (PROJECT_ROOT / readme).read_text()
+    examples = [block.split("```")[0] for block in text.split("```yaml")[1:]]
+    assert examples
+    for example in examples:
+        assert load_file_from_text(example).questions()
+
+
+def load_file_from_text(text: str):
+    from surveyapp.definitions import parse_definition
+
+    return parse_definition(yaml.safe_load(text), "README example")
