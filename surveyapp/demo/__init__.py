@@ -1,0 +1,1 @@
+"""Demo data: a shared workspace for three municipalities with realistic answers."""
