@@ -44,15 +44,30 @@ def no_network(monkeypatch):
 
 
 @pytest.fixture(scope="session")
-def database_url(tmp_path_factory) -> str:
+def database_url(tmp_path_factory):
+    """SQLite in a temp folder, or a private PostgreSQL database per run when
+    TEST_DATABASE_URL is set (so parallel runs on one server never meet)."""
     import os
+
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
 
     from surveyapp.config import database_url
 
     url = os.environ.get("TEST_DATABASE_URL")
-    if url:
-        return database_url(url)
-    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+    if not url:
+        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+        return
+    server = make_url(database_url(url))
+    private = server.set(database=f"{server.database}_{os.getpid()}")
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{private.database}"')
+        conn.exec_driver_sql(f'CREATE DATABASE "{private.database}"')
+    yield private.render_as_string(hide_password=False)
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{private.database}" WITH (FORCE)')
+    admin.dispose()
 
 
 @pytest.fixture(scope="session")
