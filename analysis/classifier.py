@@ -48,6 +48,9 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
         self.model_ = LogisticRegression(C=self.C, max_iter=self.max_iter)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ConvergenceWarning)
+            # A planner who has coded a handful of answers gives few examples per theme:
+            # expected here, not a mistake worth a warning.
+            warnings.filterwarnings("ignore", message="The number of unique classes is greater")
             self.model_.fit(X[:, self.columns_], y, sample_weight=sample_weight)
         self.classes_ = self.model_.classes_
         return self
