@@ -46,6 +46,10 @@ bench-analysis: install
 bench-load: install
 	$(BIN)/python scripts/bench_load.py
 
+## bench-ideawall: phones voting on an idea wall against gunicorn on loopback (PARTICIPANTS=, SECONDS=)
+bench-ideawall: install
+	$(BIN)/python scripts/bench_ideawall.py
+
 migrate: install
 	$(FLASK) db upgrade
 

@@ -35,8 +35,10 @@ def create_app(config: str | dict[str, Any] | None = None) -> Flask:
 
 def select_locale() -> str:
     """The language the user picked (stored in the session), else the browser's, else bokmål."""
-    from flask import current_app
+    from flask import current_app, has_request_context
 
+    if not has_request_context():  # CLI commands and jobs: bokmål
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     languages = current_app.config["LANGUAGES"]
     chosen = request.args.get("lang") or session.get("lang")
     if chosen in languages:
@@ -79,9 +81,12 @@ def _register_blueprints(app: Flask) -> None:
     from surveyapp.api import bp as api_bp
     from surveyapp.auth import bp as auth_bp
     from surveyapp.errors import bp as errors_bp
+    from surveyapp.feedback import bp as feedback_bp
+    from surveyapp.ideawall import bp as ideawall_bp
     from surveyapp.main import bp as main_bp
     from surveyapp.planner import bp as planner_bp
     from surveyapp.respondent import bp as respondent_bp
+    from surveyapp.review import bp as review_bp
 
     app.register_blueprint(errors_bp)
     app.register_blueprint(main_bp)
@@ -89,6 +94,9 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(respondent_bp, url_prefix="/r")
     app.register_blueprint(planner_bp, url_prefix="/planlegger")
     app.register_blueprint(api_bp, url_prefix="/api")
+    app.register_blueprint(review_bp, url_prefix="/planlegger/analyse")
+    app.register_blueprint(feedback_bp)
+    app.register_blueprint(ideawall_bp)
 
 
 def _register_cli(app: Flask) -> None:

@@ -140,3 +140,5 @@ def register(app: Flask) -> None:
     for command in (questionnaires_cli, organisations_cli, users_cli, rounds_cli, demo):
         app.cli.add_command(command)
     cli_translate.register(app)
+    __import__("surveyapp.cli_review", fromlist=["register"]).register(app)
+    __import__("surveyapp.cli_export", fromlist=["register"]).register(app)

@@ -4,4 +4,13 @@ from flask import Blueprint
 
 bp = Blueprint("planner", __name__)
 
-from surveyapp.planner import routes  # noqa: E402,F401
+from surveyapp.planner import (  # noqa: E402,F401
+    access,
+    admin,
+    downloads,
+    imports,
+    results,
+    retention,
+    routes,
+    share,
+)

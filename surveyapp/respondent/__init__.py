@@ -1,7 +1,30 @@
 """Public pages where staff and young people answer a round. No login."""
 
-from flask import Blueprint
+from urllib.parse import parse_qsl
+
+from flask import Blueprint, request
+from werkzeug.datastructures import ImmutableMultiDict
 
 bp = Blueprint("respondent", __name__)
+
+
+@bp.before_request
+def readable_form() -> None:
+    """Read a form whose body is not UTF-8 with replacement characters, instead of as empty.
+
+    Werkzeug silently parses such a body as an empty form, which would look like a missing
+    CSRF token and throw away what was typed; with U+FFFD in place of the bad bytes, the
+    page is shown again with the text and a clear message (see ``questions.base.clean_text``).
+    """
+    if request.method != "POST" or request.mimetype != "application/x-www-form-urlencoded":
+        return
+    body = request.get_data(cache=True)
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        text = body.decode("utf-8", "replace")
+        request.files = ImmutableMultiDict()
+        request.form = ImmutableMultiDict(parse_qsl(text, keep_blank_values=True))
+
 
 from surveyapp.respondent import routes  # noqa: E402,F401

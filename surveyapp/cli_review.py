@@ -1,0 +1,113 @@
+"""CLI: ``flask --app wsgi analyse`` and ``flask --app wsgi report``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+
+from surveyapp.cli import fail
+from surveyapp.exceptions import InnspillError
+from surveyapp.extensions import db
+from surveyapp.models import Round
+from surveyapp.models.analysis import MODES, AnalysisRun
+from surveyapp.services import analysis_runs, theme_review, theme_stats
+from surveyapp.services.access import threshold_for
+from surveyapp.services.report_files import FORMATS, report_file
+
+
+def _rounds(ids: tuple[int, ...]) -> list[Round]:
+    rounds = []
+    for round_id in ids:
+        round_ = db.session.get(Round, round_id)
+        if round_ is None:
+            fail(f"No round with id {round_id} (see `flask rounds list`).")
+        rounds.append(round_)
+    if len({r.organisation_id for r in rounds}) > 1:
+        fail("The rounds belong to different organisations.")
+    return rounds
+
+
+@click.command("analyse")
+@click.argument("round_ids", nargs=-1, type=int)
+@click.option("--mode", type=click.Choice(MODES), default="guided", show_default=True)
+@click.option(
+    "--codebook",
+    default="15-1",
+    show_default=True,
+    help="Built-in codebook for guided mode (15-1 or workshop).",
+)
+@click.option(
+    "--question",
+    "questions",
+    multiple=True,
+    help="Free-text question key (repeat; default: all free-text questions).",
+)
+@click.option("--source-run", type=int, help="Coding mode: the run whose coding to learn from.")
+@click.option("--random-state", default=0, show_default=True, type=int)
+@click.option("--run", "run_id", type=int, help="Do the queued job of an existing run.")
+def analyse(round_ids, mode, codebook, questions, source_run, random_state, run_id) -> None:
+    """Theme the free-text answers of ROUND_IDS (or do the queued job of --run)."""
+    if run_id is None:
+        if not round_ids:
+            fail("Give one or more round ids, or --run ID.")
+        rounds = _rounds(round_ids)
+        keys = list(questions) or [q.key for q in analysis_runs.free_text_questions(rounds)]
+        try:
+            run = analysis_runs.create_run(
+                rounds[0].organisation,
+                rounds,
+                keys,
+                mode,
+                codebook_key=codebook if mode != "discover" else None,
+                source_run=db.session.get(AnalysisRun, source_run) if source_run else None,
+                random_state=random_state,
+            )
+        except InnspillError as e:
+            fail(str(e))
+        theme_review.record(run, None, "run", mode=mode)
+        db.session.commit()
+        run_id = run.id
+    run = analysis_runs.execute(run_id)
+    if run.status != "done":
+        fail(f"Run {run.id} failed: {run.message}")
+    click.echo(f"Run {run.id}: {run.message}")
+    rows = theme_stats.run_rows(run)
+    for summary in theme_stats.summaries(run, rows, threshold_for(run.organisation)):
+        click.echo(f"{summary.answers:>5}  {summary.theme.label}")
+
+
+@click.command("report")
+@click.argument("round_ids", nargs=-1, type=int, required=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(list(FORMATS)), default="docx", show_default=True
+)
+@click.option(
+    "--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="File to write."
+)
+@click.option(
+    "--run",
+    "run_ids",
+    multiple=True,
+    type=int,
+    help="Analysis run to include (repeat; default: those with findings, else the newest).",
+)
+def report(round_ids, fmt, out: Path, run_ids) -> None:
+    """Write the plan report for ROUND_IDS as Word, HTML or Markdown."""
+    rounds = _rounds(round_ids)
+    runs = [db.session.get(AnalysisRun, i) for i in run_ids] or None
+    if runs and any(r is None or r.organisation_id != rounds[0].organisation_id for r in runs):
+        fail("Unknown analysis run for these rounds.")
+    with current_app.test_request_context("/"):
+        try:
+            body, _mimetype, _name = report_file(rounds[0].organisation, rounds, fmt, runs)
+        except InnspillError as e:
+            fail(str(e))
+    out.write_bytes(body)
+    click.echo(f"Wrote {out} ({len(body)} bytes).")
+
+
+def register(app: Flask) -> None:
+    app.cli.add_command(analyse)
+    app.cli.add_command(report)

@@ -1,0 +1,231 @@
+"""The respondent's way through a round: loading it, moving between pages, storing once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from flask import current_app, render_template, url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+from sqlalchemy import delete
+from sqlalchemy.orm import joinedload
+from werkzeug.datastructures import MultiDict
+
+from surveyapp.definitions import QuestionnaireDefinition
+from surveyapp.exceptions import AlreadySubmitted
+from surveyapp.extensions import csrf, db
+from surveyapp.models import Draft, Municipality, QuestionnaireVersion, Round
+from surveyapp.models.rounds import round_municipality
+from surveyapp.questions import AnswerForm, Context, answers_to_store, pages
+from surveyapp.definitions.schema import TEXT_TYPES
+from surveyapp.questions.base import clean_text, field_name
+from surveyapp.respondent import drafts
+from surveyapp.services.questionnaires import definition_of
+from surveyapp.services.responses import Respondent, submit_response
+
+#: parsed definitions by checksum: versions never change, so neither does their parse
+_DEFINITIONS: dict[str, QuestionnaireDefinition] = {}
+#: the pages shown, by questionnaire, language, places and the answers conditions look at
+_PAGES: dict[tuple, list[int]] = {}
+
+
+def definition_for(version: QuestionnaireVersion) -> QuestionnaireDefinition:
+    definition = _DEFINITIONS.get(version.checksum)
+    if definition is None:
+        definition = definition_of(version)
+        if len(_DEFINITIONS) > 100:
+            _DEFINITIONS.clear()
+        _DEFINITIONS[version.checksum] = definition
+    return definition
+
+
+def language() -> str:
+    chosen = str(get_locale() or "nb")
+    return chosen if chosen in current_app.config["LANGUAGES"] else "nb"
+
+
+@dataclass
+class Flow:
+    """A round as one respondent meets it: its questionnaire, in their language."""
+
+    round: Round
+    definition: QuestionnaireDefinition
+
+    @cached_property
+    def ctx(self) -> Context:
+        needs_places = any(q.options_from for q in self.definition.questions())
+        places = municipality_names(self.round) if needs_places else ()
+        return Context(language=language(), municipalities=places)
+
+    @cached_property
+    def is_open(self) -> bool:
+        return self.round.state == "open"
+
+    @cached_property
+    def _condition_keys(self) -> tuple[str, ...]:
+        return tuple({q.show_if.question for q in self.definition.questions() if q.show_if})
+
+    def pages(self, values: dict[str, Any]) -> list[int]:
+        """Sections with something to show; they depend only on the answers conditions name."""
+        key = (
+            self.round.questionnaire_version.checksum,
+            self.ctx,
+            tuple(repr(values.get(k)) for k in self._condition_keys),
+        )
+        found = _PAGES.get(key)
+        if found is None:
+            if len(_PAGES) > 10_000:
+                _PAGES.clear()
+            found = _PAGES[key] = pages(self.definition, values, self.ctx) or [0]
+        return found
+
+    def next_page(self, index: int, values: dict[str, Any]) -> int | None:
+        return next((i for i in self.pages(values) if i > index), None)
+
+    def previous_page(self, index: int, values: dict[str, Any]) -> int:
+        earlier = [i for i in self.pages(values) if i < index]
+        return earlier[-1] if earlier else index
+
+    def allowed_page(self, draft: Draft, index: int) -> int:
+        """``index`` if the respondent may see it now, else the nearest page they may see."""
+        reachable = [i for i in self.pages(draft.data) if i <= draft.section]
+        if index in reachable:
+            return index
+        return reachable[-1] if reachable else self.pages(draft.data)[0]
+
+    def template_args(self) -> dict[str, Any]:
+        return {"round": self.round, "definition": self.definition, "lang": self.ctx.language}
+
+
+def municipality_names(round_: Round) -> tuple[str, ...]:
+    """The round's municipalities by name, in one plain query (no ORM objects needed)."""
+    query = (
+        db.select(Municipality.name)
+        .join(round_municipality, round_municipality.c.municipality_id == Municipality.id)
+        .where(round_municipality.c.round_id == round_.id)
+        .order_by(Municipality.name)
+    )
+    return tuple(db.session.scalars(query))
+
+
+def load_round(slug: str) -> Flow | None:
+    """The round with its questionnaire version and organisation, in one query."""
+    round_ = db.session.scalar(
+        db.select(Round)
+        .filter_by(slug=slug[:32])
+        .options(
+            # the definition (a large JSON) is read only when its parse is not cached yet
+            joinedload(Round.questionnaire_version).defer(QuestionnaireVersion.definition),
+            joinedload(Round.organisation),
+        )
+    )
+    if round_ is None:
+        return None
+    return Flow(round_, definition_for(round_.questionnaire_version))
+
+
+def page_url(flow: Flow, index: int) -> str:
+    return url_for("respondent.page", slug=flow.round.slug, number=index + 1)
+
+
+def csrf_problem() -> str | None:
+    """Check the CSRF token as Flask-WTF would; a message instead of an error page."""
+    try:
+        csrf.protect()
+    except CSRFError:
+        return _("Skjemaet var utløpt – sjekk svarene og send på nytt.")
+    return None
+
+
+def unavailable(reason: str, status: int, flow: Flow | None = None, **extra: Any):
+    """A friendly page for an unknown round, a closed one, or a lost draft."""
+    args = flow.template_args() if flow else {}
+    return render_template("respondent/unavailable.html", reason=reason, **args, **extra), status
+
+
+def typed_texts(flow: Flow, form: MultiDict) -> list[tuple[str, str]]:
+    """The free text in a posted form that can no longer be saved, to show back for copying."""
+    texts = []
+    for question in flow.definition.questions():
+        if question.type in TEXT_TYPES:
+            typed, _error = clean_text(form.get(field_name(question.key), ""))
+            if typed.strip():
+                texts.append((question.text.get(flow.ctx.language), typed))
+    return texts
+
+
+def render_page(
+    flow: Flow,
+    draft: Draft,
+    form: AnswerForm,
+    *,
+    code: str | None = None,
+    status: int = 200,
+    respondent_name: str | None = None,
+):
+    """Draw one section page: progress, errors, the questions, and the way on."""
+    values = draft.data or {}
+    visible = flow.pages(values)
+    position = visible.index(form.index) + 1 if form.index in visible else 1
+    is_last = flow.next_page(form.index, values) is None
+    html = render_template(
+        "respondent/page.html",
+        **flow.template_args(),
+        form=form,
+        number=form.index + 1,
+        position=position,
+        total=max(len(visible), position),
+        is_first=not any(i < form.index for i in visible),
+        is_last=is_last,
+        ask_name=is_last and not flow.round.anonymous,
+        respondent_name=respondent_name or "",
+        flow_token=drafts.flow_token(draft),
+        idempotency_key=draft.idempotency_key,
+        code=drafts.format_code(code) if code else None,
+    )
+    return html, status
+
+
+def respondent_of(flow: Flow, form: MultiDict) -> tuple[str | None, str | None]:
+    """The name a respondent chose to give, in rounds that are not anonymous."""
+    if flow.round.anonymous:
+        return None, None
+    name, error = clean_text(form.get("respondent_name", ""))
+    name = " ".join(name.split())
+    if error is None and len(name) > 200:
+        error = _("Navnet kan være på høyst 200 tegn.")
+    return name or None, error
+
+
+def store(flow: Flow, draft: Draft, data: dict[str, Any], name: str | None) -> None:
+    """Store the response exactly once, then delete the draft.
+
+    The response's unique idempotency key makes the store happen once, however many requests
+    race; the draft goes in a second, short transaction (a draft left behind by a crash in
+    between only ever leads to the same receipt). Nothing slow runs while SQLite's write lock
+    is held.
+    """
+    values = answers_to_store(flow.definition, data, flow.ctx)
+    key = draft.idempotency_key
+    lang = draft.language or language()
+    # forget unsaved changes to the draft: it is about to go, perhaps already gone
+    db.session.expunge(draft)
+    try:
+        submit_response(flow.round, values, key, language=lang, respondent=Respondent(name=name))
+    except AlreadySubmitted:
+        db.session.rollback()
+        delete_draft(draft.id)
+        raise
+    except Exception:
+        db.session.rollback()
+        raise
+    delete_draft(draft.id)
+
+
+def delete_draft(draft_id: int) -> None:
+    """Delete a draft that has been sent (perhaps by another request already)."""
+    db.session.execute(delete(Draft).where(Draft.id == draft_id))
+    db.session.commit()

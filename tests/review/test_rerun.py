@@ -1,0 +1,128 @@
+"""Late answers: re-running places new answers in the reviewed themes and changes nothing else."""
+
+from __future__ import annotations
+
+from surveyapp.extensions import db
+from surveyapp.models.analysis import AnalysisItem, ReviewEvent
+from surveyapp.services import analysis_runs, theme_review
+
+from .conftest import post_form, visible_text
+
+LATE = [
+    "Samarbeidet mellom barnevernet og skolen må bli bedre, vi trenger faste møter.",
+    "Ventetiden hos BUP er for lang for barna våre.",
+    "Ungdom trenger gratis fritidstilbud og møteplasser på kvelden.",
+    "Vet ikke",
+]
+
+
+def snapshot(run) -> dict:
+    """Every item's main and second themes, flags and confidence."""
+    db.session.expire_all()
+    return {
+        item.id: (
+            sorted((a.theme_id, a.primary, a.source) for a in item.assignments),
+            item.reviewed,
+            item.off_topic,
+            item.confidence,
+        )
+        for item in run.items
+    }
+
+
+def test_update_keeps_every_decision_and_places_new_answers(
+    client, auth, planner, analysed_run, staff_round, add_response
+):
+    run = analysed_run
+    themes = [t for t in run.themes if not t.is_other and t.assignments]
+    first, second = themes[0], themes[1]
+    # Review: rename, merge, move one answer, mark one off-topic, give one a second theme.
+    theme_review.rename(first, "Vårt eget navn", planner)
+    target = theme_review.merge(run, [first, second], planner)
+    moved = next(a.item for a in target.assignments if a.primary)
+    other = next(t for t in run.themes if t.active and t.id != target.id and not t.is_other)
+    theme_review.move(moved, other, planner)
+    off = next(a.item for a in target.assignments if a.primary and a.item is not moved)
+    theme_review.mark_off_topic(off, planner)
+    db.session.commit()
+    before = snapshot(run)
+    labels = {t.id: (t.label, t.merged_into_id) for t in run.themes}
+    decisions = theme_review.decision_count(run)
+
+    for text in LATE:
+        add_response(staff_round, {"hindrer_tidlig_innsats": text})
+    db.session.commit()
+    assert analysis_runs.new_answer_count(run) == 4
+
+    auth.login(planner.email)
+    page = client.get(f"/planlegger/analyse/{run.id}")
+    assert "4 svar har kommet inn etter analysen" in visible_text(page.text)
+    response = post_form(
+        client, f"/planlegger/analyse/{run.id}", f"/planlegger/analyse/{run.id}/oppdater"
+    )
+    assert response.status_code == 302
+
+    db.session.expire_all()
+    assert run.status == "done" and run.updates == 1
+    after = snapshot(run)
+    assert {k: after[k] for k in before} == before
+    assert {t.id: (t.label, t.merged_into_id) for t in run.themes if t.id in labels} == labels
+    assert theme_review.decision_count(run) == decisions
+
+    new_items = [i for i in run.items if i.batch == 1]
+    assert len(new_items) == 4
+    active = {t.id for t in run.themes if t.active}
+    for item in new_items:
+        assert not item.reviewed
+        assert all(a.theme_id in active and a.source == "predict" for a in item.assignments)
+    nonanswer = next(i for i in new_items if i.answer.text == "Vet ikke")
+    assert nonanswer.nonanswer and nonanswer.assignments == []
+    assert any(i.assignments for i in new_items)
+    assert analysis_runs.new_answer_count(run) == 0
+    actions = [
+        e.action
+        for e in db.session.scalars(
+            db.select(ReviewEvent).filter_by(run_id=run.id).order_by(ReviewEvent.id)
+        )
+    ]
+    assert actions[-1] == "update"
+
+
+def test_update_without_new_answers_changes_nothing(analysed_run):
+    before = snapshot(analysed_run)
+    analysis_runs.queue_job(analysed_run, "update")
+    db.session.commit()
+    run = analysis_runs.execute(analysed_run.id)
+    assert run.status == "done" and "Ingen nye svar" in run.message
+    assert snapshot(run) == before
+
+
+def test_learning_from_coding_only_changes_unreviewed_queued_answers(analysed_run, planner):
+    run = analysed_run
+    queued = db.session.scalars(
+        db.select(AnalysisItem)
+        .where(AnalysisItem.run_id == run.id, AnalysisItem.uncertain_rank.is_not(None))
+        .order_by(AnalysisItem.uncertain_rank)
+    ).all()
+    assert len(queued) >= 2
+    target = next(t for t in run.themes if t.active and not t.is_other)
+    theme_review.move(queued[0], target, planner)
+    db.session.commit()
+    before = snapshot(run)
+    analysis_runs.queue_job(run, "learn")
+    db.session.commit()
+    run = analysis_runs.execute(run.id)
+    assert run.status == "done", run.message
+    after = snapshot(run)
+    untouched = [i.id for i in run.items if i.reviewed or i.uncertain_rank is None]
+    assert {k: after[k][:3] for k in untouched} == {k: before[k][:3] for k in untouched}
+
+
+def test_a_running_run_cannot_be_queued_again(topic_run):
+    import pytest
+
+    from surveyapp.exceptions import InnspillError
+
+    topic_run.status = "running"
+    with pytest.raises(InnspillError, match="kjører allerede"):
+        analysis_runs.queue_job(topic_run, "update")
