@@ -135,10 +135,9 @@ def demo(if_empty: bool, responses: int, seed: int) -> None:
 
 
 def register(app: Flask) -> None:
-    from surveyapp import cli_translate
+    from surveyapp import cli_export, cli_review, cli_translate
 
     for command in (questionnaires_cli, organisations_cli, users_cli, rounds_cli, demo):
         app.cli.add_command(command)
-    cli_translate.register(app)
-    __import__("surveyapp.cli_review", fromlist=["register"]).register(app)
-    __import__("surveyapp.cli_export", fromlist=["register"]).register(app)
+    for module in (cli_translate, cli_review, cli_export):
+        module.register(app)

@@ -47,6 +47,8 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True
     PUBLIC_BASE_URL = "http://127.0.0.1:5000"
+    #: run analyses inside the web request instead of a separate process (tests only)
+    ANALYSIS_INLINE = False
 
     def __init__(self, instance_path: str) -> None:
         self.SECRET_KEY = os.environ.get("SECRET_KEY") or self.default_secret_key(instance_path)
@@ -77,6 +79,7 @@ class DevelopmentConfig(Config):
 class TestingConfig(Config):
     ENV_NAME = "testing"
     TESTING = True
+    ANALYSIS_INLINE = True
 
     def __init__(self, instance_path: str) -> None:
         super().__init__(instance_path)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -40,6 +42,31 @@ def definition_for(version: QuestionnaireVersion) -> QuestionnaireDefinition:
             _DEFINITIONS.clear()
         _DEFINITIONS[version.checksum] = definition
     return definition
+
+
+#: one writer at a time per process on SQLite (see :func:`writing`)
+_SQLITE_WRITER = threading.Lock()
+
+
+@contextmanager
+def writing():
+    """Around a commit that writes: on SQLite, let this process's threads take turns.
+
+    SQLite allows one writer; a thread that finds the database locked sleeps in SQLite's
+    busy handler for 1, 2, 5 ... up to 100 ms, so threads of one process racing for the lock
+    waste most of their time asleep. Queuing them on a Python lock hands the turn over at
+    once. Other databases lock rows, not the file, and need none of this.
+    """
+    if db.engine.dialect.name != "sqlite":
+        yield
+        return
+    with _SQLITE_WRITER:
+        yield
+
+
+def commit() -> None:
+    with writing():
+        db.session.commit()
 
 
 def language() -> str:
@@ -214,7 +241,10 @@ def store(flow: Flow, draft: Draft, data: dict[str, Any], name: str | None) -> N
     # forget unsaved changes to the draft: it is about to go, perhaps already gone
     db.session.expunge(draft)
     try:
-        submit_response(flow.round, values, key, language=lang, respondent=Respondent(name=name))
+        with writing():
+            submit_response(
+                flow.round, values, key, language=lang, respondent=Respondent(name=name)
+            )
     except AlreadySubmitted:
         db.session.rollback()
         delete_draft(draft.id)
@@ -227,5 +257,6 @@ def store(flow: Flow, draft: Draft, data: dict[str, Any], name: str | None) -> N
 
 def delete_draft(draft_id: int) -> None:
     """Delete a draft that has been sent (perhaps by another request already)."""
-    db.session.execute(delete(Draft).where(Draft.id == draft_id))
-    db.session.commit()
+    with writing():
+        db.session.execute(delete(Draft).where(Draft.id == draft_id))
+        db.session.commit()

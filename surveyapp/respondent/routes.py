@@ -18,6 +18,7 @@ from surveyapp.questions import build_answer_form, first_incomplete_page
 from surveyapp.respondent import bp, drafts
 from surveyapp.respondent.flow import (
     Flow,
+    commit,
     csrf_problem,
     language,
     load_round,
@@ -74,9 +75,10 @@ def begin(slug: str):
         return render_template(
             "respondent/start.html", **flow.template_args(), problem=problem
         ), status
+    first = flow.pages({})[0]  # before the draft exists: reading now writes nothing early
     draft, code = drafts.start_draft(flow.round, language())
-    draft.section = flow.pages({})[0]
-    db.session.commit()
+    draft.section = first
+    commit()
     drafts.remember(flow.round, draft)
     form = build_answer_form(flow.definition, draft.section, flow.ctx, {})
     return render_page(flow, draft, form, code=code)
@@ -179,7 +181,7 @@ def commit_draft() -> bool | None:
     """Commit the draft; False when it vanished meanwhile (sent from another tab), None when
     the database is too busy to take it now."""
     try:
-        db.session.commit()
+        commit()
     except StaleDataError:
         db.session.rollback()
         return False
