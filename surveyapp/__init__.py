@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,7 @@ def create_app(config: str | dict[str, Any] | None = None) -> Flask:
     _init_templates(app)
     _register_blueprints(app)
     _register_cli(app)
-    _quiet_respondent_logs()
+    _anonymous_access_logs()
     return app
 
 
@@ -106,17 +107,37 @@ def _register_cli(app: Flask) -> None:
 
 
 class _NoQueryStrings(logging.Filter):
-    """Access log lines for respondent URLs carry neither query strings nor answer text."""
+    """Werkzeug's access lines keep neither the client's address nor a query string.
+
+    The address could tie an anonymous answer to a person, and a query string could carry a
+    code or typed text. Production logs through gunicorn instead (see ``gunicorn.conf.py``).
+    """
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if not (isinstance(record.msg, str) and _ADDRESS.match(record.msg)):
+            return True  # not about a request (start-up lines, for instance)
+        record.msg = _ADDRESS.sub("- - - [", record.msg, count=1)
         if isinstance(record.args, tuple):
-            record.args = tuple(
-                a.split("?", 1)[0] if isinstance(a, str) and "/r/" in a else a for a in record.args
-            )
+            record.args = tuple(_without_query(a) if isinstance(a, str) else a for a in record.args)
         return True
 
 
-def _quiet_respondent_logs() -> None:
+#: how werkzeug starts every line it logs: f"{address} - - [{date}] ..."
+_ADDRESS = re.compile(r"\S+ - - \[")
+#: the end of a request line: the protocol, perhaps followed by a terminal colour reset
+_PROTOCOL = re.compile(r" HTTP/[\d.]+(\x1b\[0m)?$")
+
+
+def _without_query(line: str) -> str:
+    """``GET /r/abc?kode=1 HTTP/1.1`` as ``GET /r/abc HTTP/1.1``."""
+    head, question_mark, rest = line.partition("?")
+    if not question_mark:
+        return line
+    protocol = _PROTOCOL.search(rest)
+    return head + (protocol.group() if protocol else "")
+
+
+def _anonymous_access_logs() -> None:
     logger = logging.getLogger("werkzeug")
     if not any(isinstance(f, _NoQueryStrings) for f in logger.filters):
         logger.addFilter(_NoQueryStrings())

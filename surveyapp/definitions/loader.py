@@ -94,6 +94,11 @@ def load_file(path: str | Path) -> QuestionnaireDefinition:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError as e:
         raise InvalidQuestionnaire(str(path), ["file not found"]) from e
+    except IsADirectoryError as e:
+        problem = "is a directory, not a questionnaire file; name its files (DIR/*.yaml)"
+        raise InvalidQuestionnaire(str(path), [problem]) from e
+    except OSError as e:
+        raise InvalidQuestionnaire(str(path), [f"cannot be read: {e.strerror or e}"]) from e
     except UnicodeDecodeError as e:
         raise InvalidQuestionnaire(str(path), ["the file is not UTF-8 text"]) from e
     except yaml.YAMLError as e:

@@ -126,7 +126,10 @@ class Question(Strict):
     def _fits_type(self) -> Question:
         if self.type in CHOICE_TYPES:
             if not self.options and self.options_from is None:
-                raise ValueError(f"a {self.type} question needs 'options'")
+                raise ValueError(
+                    f"options missing: a {self.type} question needs 'options' "
+                    "(or 'options_from: municipalities')"
+                )
             values = [o.value for o in self.options or []]
             if len(values) != len(set(values)):
                 raise ValueError("option values must be unique")

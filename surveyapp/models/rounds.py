@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -27,6 +28,16 @@ round_municipality = Table(
     Column("round_id", ForeignKey("round.id", ondelete="CASCADE"), primary_key=True),
     Column("municipality_id", ForeignKey("municipality.id", ondelete="CASCADE"), primary_key=True),
 )
+
+
+#: the shape of every slug :func:`new_slug` makes (URL-safe base64; the column holds 32)
+SLUG_SHAPE = re.compile(r"[A-Za-z0-9_-]{1,32}")
+
+
+def is_slug(value: str) -> bool:
+    """Whether ``value`` could be a slug: stray input (a NUL byte, which PostgreSQL refuses
+    outright) then never reaches the database."""
+    return SLUG_SHAPE.fullmatch(value) is not None
 
 
 def new_slug() -> str:

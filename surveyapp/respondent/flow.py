@@ -17,31 +17,19 @@ from sqlalchemy.orm import joinedload
 from werkzeug.datastructures import MultiDict
 
 from surveyapp.definitions import QuestionnaireDefinition
+from surveyapp.definitions.schema import TEXT_TYPES
 from surveyapp.exceptions import AlreadySubmitted
 from surveyapp.extensions import csrf, db
 from surveyapp.models import Draft, Municipality, QuestionnaireVersion, Round
-from surveyapp.models.rounds import round_municipality
+from surveyapp.models.rounds import is_slug, round_municipality
 from surveyapp.questions import AnswerForm, Context, answers_to_store, pages
-from surveyapp.definitions.schema import TEXT_TYPES
 from surveyapp.questions.base import clean_text, field_name
 from surveyapp.respondent import drafts
 from surveyapp.services.questionnaires import definition_of
 from surveyapp.services.responses import Respondent, submit_response
 
-#: parsed definitions by checksum: versions never change, so neither does their parse
-_DEFINITIONS: dict[str, QuestionnaireDefinition] = {}
 #: the pages shown, by questionnaire, language, places and the answers conditions look at
 _PAGES: dict[tuple, list[int]] = {}
-
-
-def definition_for(version: QuestionnaireVersion) -> QuestionnaireDefinition:
-    definition = _DEFINITIONS.get(version.checksum)
-    if definition is None:
-        definition = definition_of(version)
-        if len(_DEFINITIONS) > 100:
-            _DEFINITIONS.clear()
-        _DEFINITIONS[version.checksum] = definition
-    return definition
 
 
 #: one writer at a time per process on SQLite (see :func:`writing`)
@@ -139,10 +127,15 @@ def municipality_names(round_: Round) -> tuple[str, ...]:
 
 
 def load_round(slug: str) -> Flow | None:
-    """The round with its questionnaire version and organisation, in one query."""
+    """The round with its questionnaire version and organisation, in one query.
+
+    A slug of a shape never made is no round (see :func:`~surveyapp.models.rounds.is_slug`).
+    """
+    if not is_slug(slug):
+        return None
     round_ = db.session.scalar(
         db.select(Round)
-        .filter_by(slug=slug[:32])
+        .filter_by(slug=slug)
         .options(
             # the definition (a large JSON) is read only when its parse is not cached yet
             joinedload(Round.questionnaire_version).defer(QuestionnaireVersion.definition),
@@ -151,7 +144,7 @@ def load_round(slug: str) -> Flow | None:
     )
     if round_ is None:
         return None
-    return Flow(round_, definition_for(round_.questionnaire_version))
+    return Flow(round_, definition_of(round_.questionnaire_version))
 
 
 def page_url(flow: Flow, index: int) -> str:

@@ -15,7 +15,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from surveyapp.exceptions import AlreadySubmitted, RoundClosed
 from surveyapp.extensions import csrf, db
 from surveyapp.questions import build_answer_form, first_incomplete_page
-from surveyapp.respondent import bp, drafts
+from surveyapp.respondent import attempts, bp, drafts
 from surveyapp.respondent.flow import (
     Flow,
     commit,
@@ -63,18 +63,13 @@ def begin(slug: str):
         return unavailable("unknown", 404)
     if not flow.is_open:
         return render_template("respondent/start.html", **flow.template_args()), 403
-    problem = csrf_problem()
-    if problem is None and not flow.round.check_access_code(
-        request.form.get("access_code", "")[:200]
-    ):
-        problem = _("Tilgangskoden er feil. Sjekk koden du fikk, og prøv igjen.")
-        status = 403
-    else:
-        status = 400
+    problem, status, headers = start_problem(flow)
     if problem:
-        return render_template(
-            "respondent/start.html", **flow.template_args(), problem=problem
-        ), status
+        return (
+            render_template("respondent/start.html", **flow.template_args(), problem=problem),
+            status,
+            headers,
+        )
     first = flow.pages({})[0]  # before the draft exists: reading now writes nothing early
     draft, code = drafts.start_draft(flow.round, language())
     draft.section = first
@@ -82,6 +77,26 @@ def begin(slug: str):
     drafts.remember(flow.round, draft)
     form = build_answer_form(flow.definition, draft.section, flow.ctx, {})
     return render_page(flow, draft, form, code=code)
+
+
+def start_problem(flow: Flow) -> tuple[str | None, int, dict[str, str]]:
+    """Why the posted front page cannot start the round, with the status and headers to send."""
+    problem = csrf_problem()
+    if problem:
+        return problem, 400, {}
+    if not flow.round.needs_access_code:
+        return None, 200, {}
+    wait = attempts.seconds_to_wait()
+    if wait:
+        message = _(
+            "Du har skrevet feil tilgangskode for mange ganger. Vent noen minutter, og prøv igjen."
+        )
+        return message, 429, {"Retry-After": str(wait)}
+    if not flow.round.check_access_code(request.form.get("access_code", "")[:200]):
+        attempts.note_wrong()
+        return _("Tilgangskoden er feil. Sjekk koden du fikk, og prøv igjen."), 403, {}
+    attempts.forget()
+    return None, 200, {}
 
 
 @bp.get("/<slug>/del/<int:number>")

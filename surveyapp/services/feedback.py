@@ -12,6 +12,7 @@ from surveyapp.extensions import db
 from surveyapp.models import Round, utcnow
 from surveyapp.models.analysis import AnalysisRun, analysis_run_round
 from surveyapp.models.findings import FeedbackPage, Finding
+from surveyapp.models.rounds import is_slug
 from surveyapp.privacy import suppress_counts
 from surveyapp.services import findings as findings_service
 from surveyapp.services import theme_stats
@@ -37,6 +38,8 @@ def save_page(round_: Round, published: bool, intro: str) -> FeedbackPage:
 
 def published_round(slug: str) -> Round | None:
     """The round with this public slug, if its feedback page is published."""
+    if not is_slug(slug):
+        return None
     query = (
         db.select(Round)
         .join(FeedbackPage, FeedbackPage.round_id == Round.id)

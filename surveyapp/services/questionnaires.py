@@ -33,8 +33,10 @@ def store_version(definition: QuestionnaireDefinition) -> QuestionnaireVersion:
                 raise InvalidQuestionnaire(
                     definition.id,
                     [
-                        f"version {definition.version} is already in use with other content; "
-                        "raise 'version' when you change a questionnaire"
+                        (
+                            f"version {definition.version} is already in use with other "
+                            "content; raise 'version' when you change a questionnaire"
+                        )
                     ],
                 )
             return stored
@@ -63,6 +65,21 @@ def latest_version(key: str) -> QuestionnaireVersion:
     return store_version(definitions[key])
 
 
+#: parsed definitions by checksum: a stored version never changes, so neither does its parse
+_PARSED: dict[str, QuestionnaireDefinition] = {}
+#: more versions than any process serves at once; past it the cache starts again
+PARSED_LIMIT = 100
+
+
 def definition_of(version: QuestionnaireVersion) -> QuestionnaireDefinition:
-    """The typed definition of a stored version."""
-    return QuestionnaireDefinition.model_validate(version.definition)
+    """The typed definition of a stored version (parsed once per process while cached).
+
+    Keyed on the checksum alone, so a cached parse never reads the (deferred) definition column.
+    """
+    parsed = _PARSED.get(version.checksum)
+    if parsed is None:
+        parsed = QuestionnaireDefinition.model_validate(version.definition)
+        if len(_PARSED) >= PARSED_LIMIT:
+            _PARSED.clear()
+        _PARSED[version.checksum] = parsed
+    return parsed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,7 +26,18 @@ class Respondent:
     user_agent: str | None = None
 
 
+#: the shape of every idempotency key made here: URL-safe base64 (drafts) or hex (imports, demo)
+KEY_SHAPE = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
 def find_by_key(idempotency_key: str) -> Response | None:
+    """The response stored under ``idempotency_key``; None for a key of a shape never made.
+
+    Keys come back from public forms: checking the shape first keeps stray input (a NUL byte,
+    which PostgreSQL refuses outright) away from the database.
+    """
+    if not KEY_SHAPE.fullmatch(idempotency_key):
+        return None
     return db.session.scalar(db.select(Response).filter_by(idempotency_key=idempotency_key))
 
 

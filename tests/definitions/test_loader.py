@@ -87,7 +87,10 @@ def test_minimal_file_loads_with_defaults(tmp_path):
     [
         (lambda qs: qs[1].update(type="slider"), "question 'fritekst'"),
         (lambda qs: qs[1].update(key="rolle"), "question 'rolle': duplicate question key"),
-        (lambda qs: qs[0].pop("options"), "question 'rolle'"),
+        (
+            lambda qs: qs[0].pop("options"),
+            "question 'rolle' (sections.0.questions.0): options missing",
+        ),
         (
             lambda qs: qs[1].update(show_if={"question": "finnes_ikke", "equals": "A"}),
             "show_if names unknown question 'finnes_ikke'",
@@ -131,6 +134,39 @@ def test_unreadable_files_are_explained(tmp_path, content, expected):
     path = tmp_path / "bad.yaml"
     path.write_text(content)
     with pytest.raises(InvalidQuestionnaire, match=expected):
+        load_file(path)
+
+
+@pytest.mark.parametrize("options", [None, []], ids=["left-out", "empty"])
+def test_missing_options_are_called_missing(tmp_path, options):
+    def mutate(qs):
+        qs[0]["options"] = options
+        if options is None:
+            del qs[0]["options"]
+
+    with pytest.raises(InvalidQuestionnaire) as caught:
+        load_file(write(tmp_path, broken(mutate)))
+    assert caught.value.problems == [
+        (
+            "section 'del1', question 'rolle' (sections.0.questions.0): options missing: "
+            "a single_choice question needs 'options' (or 'options_from: municipalities')"
+        )
+    ]
+
+
+def test_a_directory_is_not_a_questionnaire_file(tmp_path):
+    with pytest.raises(InvalidQuestionnaire, match="is a directory, not a questionnaire file"):
+        load_file(tmp_path)
+
+
+def test_a_file_that_cannot_be_read_is_explained(tmp_path, monkeypatch):
+    path = write(tmp_path, MINIMAL)
+
+    def refuse(self, *args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_text", refuse)
+    with pytest.raises(InvalidQuestionnaire, match="cannot be read: Permission denied"):
         load_file(path)
 
 

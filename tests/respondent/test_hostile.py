@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -62,6 +64,26 @@ field_values = st.one_of(
     st.text(max_size=300),
     st.text(alphabet=st.characters(codec="utf-8"), max_size=50).map(lambda s: s + "\x00"),
 )
+
+
+#: slugs as typed, mangled or forged: the real one is put in where None is drawn
+slugs = st.one_of(
+    st.none(),
+    st.text(max_size=40),
+    st.text(alphabet="ABCabc012_-", min_size=1, max_size=40),
+    st.text(max_size=20).map(lambda s: s + "\x00"),
+)
+#: paths under /r/<slug> and whether they are posted to
+ROUND_PATHS = [
+    ("", "get"),
+    ("/start", "get"),
+    ("/start", "post"),
+    ("/del/1", "get"),
+    ("/del/1", "post"),
+    ("/kvittering", "get"),
+    ("/fortsett", "get"),
+    ("/fortsett", "post"),
+]
 
 
 @pytest.fixture
@@ -180,3 +202,53 @@ def test_hostile_submit_cannot_store_twice_or_for_another_round(started, db, mak
     response = started.client.post(f"/r/{other.slug}/del/3", data=form)
     assert response.status_code == 400
     assert len(db.session.scalars(db.select(Response)).all()) == 1
+
+
+@pytest.mark.parametrize("path, method", ROUND_PATHS)
+def test_nul_in_a_slug_is_an_unknown_round(client, test_round, path, method):
+    response = getattr(client, method)(f"/r/%00{test_round.slug}{path}", data={"x": "1"})
+    assert response.status_code == 404
+    assert "Vi fant ikke undersøkelsen" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("slug", ["x" * 33, "ab cd", "ab%2Ecd", "æøå", "%E2%80%8B"])
+def test_slugs_of_the_wrong_shape_are_unknown_rounds(client, test_round, slug):
+    assert client.get(f"/r/{slug}").status_code == 404
+
+
+@pytest.mark.parametrize("key", ["ab\x00cd", "\x00", "x" * 65, "nøkkel", "a b"])
+def test_odd_idempotency_key_without_a_session_is_a_clear_400(app, test_round, key):
+    stranger = Browser(app.test_client())
+    response = stranger.post(
+        f"/r/{test_round.slug}/del/1", data={"idempotency_key": key, "q-tanker": "Min tekst"}
+    )
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert "Vi fant ikke svarene dine" in html
+
+
+@HYPOTHESIS
+@given(
+    slug=slugs,
+    fields=st.lists(st.tuples(field_names, field_values), max_size=10),
+    with_session=st.booleans(),
+)
+def test_any_slug_and_form_with_or_without_a_session_never_cause_a_server_error(
+    started, app, slug, fields, with_session
+):
+    client = started.client if with_session else Browser(app.test_client())
+    target = started.slug if slug is None else quote(slug, safe="")
+    data = started.form_data() if with_session else {}
+    for name, value in fields:
+        data[name] = value
+    for path, method in ROUND_PATHS:
+        response = getattr(client, method)(f"/r/{target}{path}", data=data)
+        assert response.status_code < 500, (path, method, response.status_code)
+
+
+@pytest.mark.parametrize(
+    "url", ["/tilbakemelding/%00x", "/v/%00AB", "/v/?kode=%00AB", "/v/AB%00/neste"]
+)
+def test_nul_in_other_public_urls_is_not_found(client, url):
+    """The feedback page and the idea wall check codes before the database sees them."""
+    assert client.get(url).status_code == 404
