@@ -132,3 +132,12 @@ def test_language_switch_returns_to_the_page_the_user_was_on(client):
     page = _page(client, "/tilgjengelighet")
     assert '<html lang="nn">' in page
     assert "Tilgjengelegheitserklæring" in page
+
+
+@pytest.mark.parametrize(
+    "target", ["//evil.example", "/\\evil.example", "https://evil.example", "\t//evil.example"]
+)
+def test_language_switch_never_leaves_the_site(client, target):
+    response = client.get("/sprak/nn", query_string={"next": target})
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/"

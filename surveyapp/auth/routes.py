@@ -8,6 +8,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from surveyapp.auth import bp
 from surveyapp.auth.forms import LoginForm
+from surveyapp.auth.redirects import local_path
 from surveyapp.auth.service import AccountLocked, authenticate, end_sessions, load_user
 from surveyapp.extensions import db, login_manager
 
@@ -19,9 +20,8 @@ login_manager.session_protection = "strong"
 
 
 def _safe_next(target: str | None) -> str:
-    if target and target.startswith("/") and not target.startswith("//"):
-        return target
-    return url_for("main.index")
+    """Where to go after signing in: ``next`` when it is a path on this site."""
+    return local_path(target) or url_for("main.index")
 
 
 @bp.route("/logg-inn", methods=["GET", "POST"])

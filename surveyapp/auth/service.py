@@ -6,7 +6,9 @@ counted on the account, not on the client address.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+
+from sqlalchemy import case, literal
 
 from surveyapp.extensions import db
 from surveyapp.models import User, utcnow
@@ -34,15 +36,45 @@ def authenticate(email: str, password: str) -> User | None:
     if user.locked_until and user.locked_until > now:
         raise AccountLocked(user.locked_until)
     if not user.check_password(password):
-        user.failed_logins += 1
-        if user.failed_logins >= MAX_FAILURES:
-            user.locked_until = now + LOCK_TIME
-            user.failed_logins = 0
+        _count_failure(user, now)
         return None
-    user.failed_logins = 0
-    user.locked_until = None
-    user.last_login_at = now
+    if not _record_success(user, now):
+        db.session.refresh(user)
+        raise AccountLocked(user.locked_until)
     return user
+
+
+def _count_failure(user: User, now: datetime) -> None:
+    """Count a wrong password in one UPDATE, so parallel guesses cannot lose a count.
+
+    The database decides the lock from its own value of ``failed_logins``; a guess that
+    raced with the lock being set is not counted against the next quarter of an hour.
+    """
+    locked = User.locked_until.is_not(None) & (User.locked_until > now)
+    reaches_limit = User.failed_logins + 1 >= MAX_FAILURES
+    until = literal(now + LOCK_TIME, User.locked_until.type)  # stored as naive UTC
+    db.session.execute(
+        db.update(User)
+        .where(User.id == user.id)
+        .values(
+            failed_logins=case(
+                (locked, User.failed_logins), (reaches_limit, 0), else_=User.failed_logins + 1
+            ),
+            locked_until=case((~locked & reaches_limit, until), else_=User.locked_until),
+        )
+        .execution_options(synchronize_session="fetch")
+    )
+
+
+def _record_success(user: User, now: datetime) -> bool:
+    """Clear the count and note the sign-in, unless parallel failures locked the account."""
+    result = db.session.execute(
+        db.update(User)
+        .where(User.id == user.id, User.locked_until.is_(None) | (User.locked_until <= now))
+        .values(failed_logins=0, locked_until=None, last_login_at=now)
+        .execution_options(synchronize_session="fetch")
+    )
+    return result.rowcount == 1
 
 
 def end_sessions(user: User) -> None:

@@ -13,6 +13,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from surveyapp.auth.redirects import local_path
 from surveyapp.exceptions import NotFound
 from surveyapp.extensions import db, login_manager
 from surveyapp.ideawall import planner_bp as bp
@@ -57,8 +58,7 @@ def statement_of_wall(wall: IdeaWall, statement_id: int) -> IdeaStatement:
 
 def back_to(default: str) -> str:
     """Where a button should return to: a local path from the form, else ``default``."""
-    target = request.form.get("next", "")
-    return target if target.startswith("/") and not target.startswith("//") else default
+    return local_path(request.form.get("next")) or default
 
 
 @bp.get("/")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import current_app, redirect, render_template, request, session, url_for
 from flask_login import current_user
 
+from surveyapp.auth.redirects import local_path
 from surveyapp.main import bp
 
 
@@ -21,10 +22,7 @@ def set_language(lang: str):
     """Remember the chosen language (bokmål or nynorsk) and go back where the user was."""
     if lang in current_app.config["LANGUAGES"]:
         session["lang"] = lang
-    target = request.args.get("next", "")
-    if not target.startswith("/") or target.startswith("//"):
-        target = url_for("main.index")
-    return redirect(target)
+    return redirect(local_path(request.args.get("next")) or url_for("main.index"))
 
 
 @bp.get("/tilgjengelighet")

@@ -213,6 +213,27 @@ def timeline(rows: list[Row], threshold: int) -> dict[str, Any] | None:
     return suppressed_table(_("Svar over tid"), counts, threshold, key="timeline")
 
 
+def completion_table(submitted: int, drafts: int, threshold: int) -> dict[str, Any]:
+    """Sent in vs started but not sent, with no sum that gives a hidden cell away.
+
+    The number sent in is shown on its own above the table (the round as a whole is not
+    a group), so it is a published margin that :func:`suppress_counts` does not know
+    about: with 20 sent and 2 started, a total of 22 beside the header's 20 gives the
+    hidden 2. So when any cell is hidden, the total and the shares (which would give
+    the total back) are dropped too.
+    """
+    table = suppressed_table(
+        _("Gjennomføring"),
+        {_("Sendt inn"): submitted, _("Påbegynt, ikke sendt"): drafts},
+        threshold,
+        key="completion",
+    )
+    if any(row["count"] is None for row in table["rows"]):
+        table["total"] = None
+        table["rows"] = [{**row, "percent": None} for row in table["rows"]]
+    return table
+
+
 def summarise(
     definition: QuestionnaireDefinition,
     rows: list[Row],
@@ -236,12 +257,7 @@ def summarise(
                 "tables": tables,
             }
         )
-    completion = suppressed_table(
-        _("Gjennomføring"),
-        {_("Sendt inn"): len(rows), _("Påbegynt, ikke sendt"): drafts},
-        threshold,
-        key="completion",
-    )
+    completion = completion_table(len(rows), drafts, threshold)
     return {
         "threshold": threshold,
         "total": len(rows),

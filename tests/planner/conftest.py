@@ -10,6 +10,8 @@ from flask.testing import FlaskClient
 from surveyapp.extensions import db as _db
 from surveyapp.services.responses import new_response
 from tests.conftest import csrf_token
+from tests.ideawall.conftest import make_wall, seed  # noqa: F401 (records for test_access)
+from tests.review.conftest import add_response, stored_run  # noqa: F401 (records for test_access)
 
 
 class IsolatedClient(FlaskClient):

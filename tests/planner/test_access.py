@@ -1,16 +1,38 @@
-"""Every planner and API route against every role: no unexpected success, ever.
+"""Every route behind login against every role: no unexpected success, ever.
 
-The matrix walks ``app.url_map`` itself, so a new route that is not classified here
-fails the test instead of slipping through unchecked.
+The matrix walks ``app.url_map`` itself (the planner, the API, the analysis workspace at
+/planlegger/analyse and the idea wall at /planlegger/idevegg), so a new route that is not
+classified here fails the test instead of slipping through unchecked. The ids in the
+URLs are real records of both organisations.
 """
 
 from __future__ import annotations
 
 import pytest
+from flask import url_for
 
-from surveyapp.models import ROLES
-from surveyapp.services import access, import_stash, organisations
+from surveyapp.models import ROLES, Codebook
+from surveyapp.services import access, findings, import_stash, organisations
 from tests.conftest import PASSWORD, csrf_token
+
+#: the blueprints behind login that the matrix walks
+PREFIXES = ("planner.", "api.", "review.", "ideawall.planner.")
+#: URL arguments that name a record of one organisation
+RECORD_ARGUMENTS = {
+    "round_id",
+    "user_id",
+    "token_id",
+    "token",
+    "run_id",
+    "theme_id",
+    "item_id",
+    "finding_id",
+    "codebook_id",
+    "wall_id",
+    "statement_id",
+}
+#: pages anyone in the organisation may read, whose POST changes something
+READ_OR_CHANGE = {"GET": "viewer", "POST": "planner"}
 
 #: the least role each endpoint needs
 REQUIRED = {
@@ -48,15 +70,68 @@ REQUIRED = {
     "api.rounds": "viewer",
     "api.round_detail": "viewer",
     "api.responses": "planner",
+    "review.index": "viewer",
+    "review.new_run": "planner",
+    "review.run": "viewer",
+    "review.run_status": "viewer",
+    "review.update": "planner",
+    "review.learn": "planner",
+    "review.events": "viewer",
+    "review.compare_groups": "viewer",
+    "review.codebook_list": READ_OR_CHANGE,
+    "review.codebook_edit": READ_OR_CHANGE,
+    "review.theme": "viewer",
+    "review.rename": "planner",
+    "review.accept": "planner",
+    "review.split": "planner",
+    "review.merge": "planner",
+    "review.new_theme": "planner",
+    "review.move": "planner",
+    "review.second": "planner",
+    "review.off_topic": "planner",
+    "review.confirm": "planner",
+    "review.uncertain": "viewer",
+    "review.findings": "viewer",
+    "review.new_finding": "planner",
+    "review.edit_finding": READ_OR_CHANGE,
+    "review.move_finding": "planner",
+    "review.delete_finding": "planner",
+    "review.export_findings": "viewer",
+    "review.report": "viewer",  # the POST only answers with the report file
+    "review.feedback_settings": READ_OR_CHANGE,
+    "ideawall.planner.index": "viewer",
+    "ideawall.planner.new": "planner",
+    "ideawall.planner.show": "viewer",
+    "ideawall.planner.close": "planner",
+    "ideawall.planner.reopen": "planner",
+    "ideawall.planner.add_statement": "planner",
+    "ideawall.planner.moderation": "viewer",
+    "ideawall.planner.approve": "planner",
+    "ideawall.planner.reject": "planner",
+    "ideawall.planner.results": "viewer",
+    "ideawall.planner.themes": "viewer",
+    "ideawall.planner.choose": "planner",
+    "ideawall.planner.unchoose": "planner",
+    "ideawall.planner.plan": "viewer",
+    "ideawall.planner.plan_markdown": "viewer",
+    "ideawall.planner.screen": "viewer",
+    "ideawall.planner.screen_json": "viewer",
+    "ideawall.planner.qr": "viewer",
 }
 RANK = {role: len(ROLES) - i for i, role in enumerate(ROLES)}  # admin 3, planner 2, viewer 1
 
 
 def _rules(app):
     for rule in app.url_map.iter_rules():
-        if rule.endpoint.split(".")[0] in ("planner", "api"):
+        if rule.endpoint.startswith(PREFIXES):
             for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
                 yield rule, method
+
+
+def _required(endpoint: str, method: str) -> str:
+    """The least role ``method`` on ``endpoint`` needs."""
+    required = REQUIRED[endpoint]
+    return required if isinstance(required, str) else required[method]
 
 
 def test_every_route_is_classified(app):
@@ -65,15 +140,53 @@ def test_every_route_is_classified(app):
 
 
 @pytest.fixture
-def world(app, db, organisation, make_user, make_round):
-    """Our organisation with a round, another organisation with its own, and users of both."""
+def planner(make_user):
+    """Our planner (``stored_run`` records who ran an analysis)."""
+    return make_user("planner")
+
+
+@pytest.fixture
+def make_records(db, stored_run, add_response, make_wall, seed):
+    """One of every record a URL can name, in ``round_``'s organisation."""
+
+    def make(round_, user) -> dict:
+        org = round_.organisation
+        response = add_response(round_, {"hindrer_tidlig_innsats": "Vi mangler faste møter."})
+        run = stored_run(round_, {"Samarbeid": [response]}, rounds=[round_])
+        theme = next(t for t in run.themes if not t.is_other)
+        finding = findings.create_finding(
+            org, findings.FindingData("Faste møter", "tiltak", theme_ids=[theme.id]), user, run
+        )
+        codebook = Codebook(organisation=org, name="Vår kodebok", created_by_id=user.id)
+        db.session.add(codebook)
+        wall = make_wall(org=org)
+        (statement,) = seed(wall, "Gratis steder å henge")
+        db.session.commit()
+        return {
+            "round": round_,
+            "run": run,
+            "theme": theme,
+            "item": theme.assignments[0].item,
+            "finding": finding,
+            "codebook": codebook,
+            "wall": wall,
+            "statement": statement,
+            "colleague": user,
+        }
+
+    return make
+
+
+@pytest.fixture
+def world(db, organisation, make_user, make_round, planner, make_records):
+    """Both organisations with one of every record, and users of both."""
     other = organisations.create_organisation("Fjellbygd", ["Fjellbygd"])
     db.session.commit()
-    users = {role: make_user(role) for role in ROLES}
+    users = {"admin": make_user("admin"), "planner": planner, "viewer": make_user("viewer")}
     outsider = make_user("admin", email="admin@fjellbygd.example", org=other)
-    ours = make_round("tjenester", title="Vår runde")
-    make_round("tjenester", org=other, title="Deres runde")
-    return {"round": ours, "users": users, "outsider": outsider, "colleague": users["viewer"]}
+    ours = make_records(make_round("tjenester", title="Vår runde"), users["viewer"])
+    theirs = make_records(make_round("tjenester", org=other, title="Deres runde"), outsider)
+    return {"ours": ours, "theirs": theirs, "users": users, "outsider": outsider}
 
 
 def _client_for(app, user):
@@ -91,12 +204,12 @@ def _client_for(app, user):
     return client, token
 
 
-def _url(app, rule, world, user, db):
-    """The rule's URL with ids that belong to ``world``'s organisation."""
+def _url(app, rule, records, owner, db):
+    """The rule's URL with ids of ``records``; tokens and uploads belong to ``owner``."""
     values = {}
     for arg in rule.arguments:
-        if arg == "round_id":
-            values[arg] = world["round"].id
+        if arg.endswith("_id") and arg.removesuffix("_id") in records:
+            values[arg] = records[arg.removesuffix("_id")].id
         elif arg == "key":
             values[arg] = "tiltak_virker" if rule.endpoint == "planner.texts" else "tjenester"
         elif arg == "kind":
@@ -104,14 +217,12 @@ def _url(app, rule, world, user, db):
         elif arg == "fmt":
             values[arg] = "csv"
         elif arg == "user_id":
-            values[arg] = world["colleague"].id
+            values[arg] = records["colleague"].id
         elif arg == "token_id":
-            owner = user or world["users"]["planner"]
             token, _plain = access.create_token(owner, "matrise")
             db.session.commit()
             values[arg] = token.id
         elif arg == "token":
-            owner = user or world["users"]["planner"]
             values[arg] = import_stash.save(
                 b"a;b\n1;2\n",
                 {
@@ -128,8 +239,6 @@ def _url(app, rule, world, user, db):
         else:  # pragma: no cover - a new argument needs a value here
             raise AssertionError(f"no test value for <{arg}>")
     with app.test_request_context():
-        from flask import url_for
-
         return url_for(rule.endpoint, **values)
 
 
@@ -150,14 +259,14 @@ def test_role_matrix_has_no_unexpected_success(app, db, world, role):
     client, token = _client_for(app, user)
     unexpected = []
     for rule, method in _rules(app):
-        url = _url(app, rule, world, user, db)
+        url = _url(app, rule, world["ours"], user or world["users"]["planner"], db)
         response = _call(client, method, url, token)
-        api = rule.endpoint.startswith("api.")
-        allowed = role is not None and RANK[role] >= RANK[REQUIRED[rule.endpoint]]
+        required = _required(rule.endpoint, method)
+        allowed = role is not None and RANK[role] >= RANK[required]
         status = response.status_code
         login_redirect = status == 302 and "/auth/logg-inn" in response.headers["Location"]
         if role is None:
-            ok = status == 401 if api else login_redirect
+            ok = status == 401 if rule.endpoint.startswith("api.") else login_redirect
         elif not allowed:
             ok = status == 403
         else:
@@ -167,13 +276,19 @@ def test_role_matrix_has_no_unexpected_success(app, db, world, role):
     assert unexpected == []
 
 
-def test_another_organisations_user_gets_404_for_every_id(app, db, world):
-    client, token = _client_for(app, world["outsider"])
+@pytest.mark.parametrize(
+    ("visitor", "owner"), [("outsider", "ours"), ("admin", "theirs")], ids=["them", "us"]
+)
+def test_another_organisations_user_gets_404_for_every_id(app, db, world, visitor, owner):
+    """Their admin on our records, and our admin on theirs."""
+    user = world["outsider"] if visitor == "outsider" else world["users"]["admin"]
+    client, token = _client_for(app, user)
+    owner_user = world["users"]["admin"] if owner == "ours" else world["outsider"]
     leaks = []
     for rule, method in _rules(app):
-        if not {"round_id", "user_id", "token_id", "token"} & set(rule.arguments):
+        if not RECORD_ARGUMENTS & set(rule.arguments):
             continue
-        url = _url(app, rule, world, world["users"]["admin"], db)
+        url = _url(app, rule, world[owner], owner_user, db)
         response = _call(client, method, url, token)
         if response.status_code != 404:
             leaks.append(f"{method} {url} -> {response.status_code}")
@@ -190,7 +305,7 @@ def test_round_list_shows_only_own_organisation(world, app):
 
 def test_posts_without_csrf_token_are_refused(world, app):
     client, _token = _client_for(app, world["users"]["admin"])
-    round_id = world["round"].id
+    round_id = world["ours"]["round"].id
     for url in (
         f"/planlegger/runder/{round_id}/steng",
         f"/planlegger/runder/{round_id}/kopier",
@@ -199,4 +314,4 @@ def test_posts_without_csrf_token_are_refused(world, app):
     ):
         response = client.post(url, data={"confirm": "y"})
         assert response.status_code == 400, url
-    assert world["round"].state == "open"
+    assert world["ours"]["round"].state == "open"

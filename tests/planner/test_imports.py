@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 from datetime import date, datetime
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -249,6 +250,32 @@ def test_youth_import_must_be_anonymous(client, upload):
     assert response.status_code == 400 and "må være anonyme" in response.text
 
 
+@pytest.mark.parametrize("token", [None, "", "feil-token", "another session's token"])
+def test_upload_without_a_valid_csrf_token_is_refused_and_nothing_is_kept(
+    app, client, db, login_as, organisation, token
+):
+    """The upload is exempt from the global CSRF check; its form must check the token itself."""
+    login_as("planner")
+    if token == "another session's token":
+        token = csrf_token(app.test_client().get("/auth/logg-inn").text)
+    form = {
+        "questionnaire": "tjenester",
+        "title": "Tjenesteundersøkelsen 2024",
+        "audience": "staff",
+        "anonymous": "y",
+        "municipalities": [m.id for m in organisation.municipalities],
+        "file": (io.BytesIO(forms_xlsx(forms_rows(6))), "Forms-eksport.xlsx"),
+    }
+    if token is not None:
+        form["csrf_token"] = token
+    response = client.post("/planlegger/import", data=form, content_type="multipart/form-data")
+    assert response.status_code == 400
+    assert "Location" not in response.headers
+    folder = Path(app.config["IMPORT_FOLDER"])
+    assert not folder.exists() or not list(folder.iterdir())
+    assert db.session.scalar(db.select(Round)) is None
+
+
 def test_larger_files_than_the_form_limit_are_accepted(client, upload):
     big = forms_xlsx(forms_rows(4000))
     assert len(big) > 100 * 1024
@@ -256,8 +283,6 @@ def test_larger_files_than_the_form_limit_are_accepted(client, upload):
 
 
 def test_cancel_deletes_the_file(client, upload, app):
-    from pathlib import Path
-
     token = _token(upload(forms_xlsx(forms_rows(2))))
     page = client.get(f"/planlegger/import/{token}")
     response = client.post(

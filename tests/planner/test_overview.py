@@ -107,6 +107,29 @@ def test_municipalities_and_timeline_are_broken_down(client, planner_round, add_
     assert table(html, "completion")["Sendt inn"] == "13"
 
 
+def test_started_but_not_sent_cannot_be_worked_out_from_the_header(
+    client, db, planner_round, add_responses
+):
+    """20 sent and 2 started: the header's 20 is fine, but no total or share may give the 2."""
+    from surveyapp.models import Draft
+
+    add_responses(planner_round, 20, tjeneste="NAV")
+    for i in range(2):
+        db.session.add(
+            Draft(round_id=planner_round.id, token_hash=f"{i}" * 64, idempotency_key=f"d{i}")
+        )
+    db.session.commit()
+    html = client.get(f"/planlegger/runder/{planner_round.id}").text
+    start = html.index('<section aria-labelledby="summary-title">')
+    section = html[start : html.index("</section>", start)]
+    visible = re.sub(r"<[^>]+>", " ", section)
+    assert re.findall(r"\d+", visible) == ["20"], visible
+    completion = table(html, "completion")
+    assert completion["Påbegynt, ikke sendt"] == "skjult"
+    assert completion["Totalt"] == "skjult"
+    assert "%" not in section
+
+
 def test_chart_shows_no_bar_for_a_hidden_number(client, planner_round, add_responses):
     add_responses(planner_round, 4, tjeneste="PPT")
     add_responses(planner_round, 20, tjeneste="NAV")

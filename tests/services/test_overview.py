@@ -6,11 +6,12 @@ import functools
 import re
 from datetime import date, timedelta
 
+import pytest
 from flask import render_template_string
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from surveyapp.services.overview import Row, summarise, suppressed_table
+from surveyapp.services.overview import Row, completion_table, summarise, suppressed_table
 from surveyapp.services.questionnaires import available_definitions
 
 SERVICES = ["Barnehage", "PPT", "NAV", "Barnevern", None]
@@ -141,3 +142,20 @@ def test_long_rounds_count_per_week(app):
     summary = summarise(definition, rows, 5, municipalities=MUNICIPALITIES)
     labels = [r["label"] for r in summary["timeline"]["rows"]]
     assert labels[0] == "Uke 2" and len(labels) == 9
+
+
+@pytest.mark.parametrize(
+    ("submitted", "drafts"), [(20, 2), (3, 3), (3, 10), (2, 0), (0, 4), (20, 7), (20, 0)]
+)
+def test_completion_never_gives_a_hidden_cell_beside_the_published_number_sent(
+    app, submitted, drafts
+):
+    """The number sent is shown in the header, so sum and shares must not give the rest."""
+    table = completion_table(submitted, drafts, 5)
+    counts = [r["count"] for r in table["rows"]]
+    if None in counts:
+        assert table["total"] is None
+        assert all(r["percent"] is None for r in table["rows"])
+    else:
+        assert counts == [submitted, drafts] and table["total"] == submitted + drafts
+    assert not _small(counts[1], 5) and not _small(table["total"], 5)
