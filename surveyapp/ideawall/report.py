@@ -1,7 +1,8 @@
 """The "Ungdomsrådet mener" section of the plan report, from the statements chosen for the plan.
 
-:func:`youth_council_section` gives the plain data the plan report renders;
-:func:`section_markdown` is the same section as Markdown for export.
+:func:`youth_council_section` gives the plain data the plan report renders (the counts as
+stored; the report suppresses them); :func:`section_markdown` is the same section as
+Markdown for export, with the counts suppressed exactly as in the report.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from flask_babel import gettext as _
 from surveyapp.models.ideawall import IdeaWall
 from surveyapp.privacy import mask_pii
 from surveyapp.services import ideawall as service
+from surveyapp.services.access import threshold_for
 
 SECTION_TITLE = "Ungdomsrådet mener"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&])")
@@ -44,18 +46,16 @@ def markdown_escape(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-def counts_phrase(item: dict) -> str:
-    return _(
-        "%(agree)s enige, %(disagree)s uenige, %(passes)s vet ikke",
-        agree=item["agree"],
-        disagree=item["disagree"],
-        passes=item["passes"],
-    )
+def counts_phrases(wall: IdeaWall, items: list[dict]) -> dict[int, str]:
+    """Each item's vote counts as words by statement id, suppressed as in the plan report."""
+    threshold = threshold_for(wall.organisation)
+    return {item["statement_id"]: service.votes_phrase(item, threshold) for item in items}
 
 
 def section_markdown(wall: IdeaWall) -> str:
     """The section as Markdown: a heading, where it comes from, and the two lists."""
     items = youth_council_section(wall)
+    votes = counts_phrases(wall, items)
     lines = [f"## {_(SECTION_TITLE)}", ""]
     lines.append(
         "*"
@@ -76,7 +76,8 @@ def section_markdown(wall: IdeaWall) -> str:
         if chosen:
             lines += ["", f"### {heading}", ""]
             lines += [
-                f"- «{markdown_escape(item['text'])}» ({counts_phrase(item)})" for item in chosen
+                f"- «{markdown_escape(item['text'])}» ({votes[item['statement_id']]})"
+                for item in chosen
             ]
     if not items:
         lines += ["", _("Ingen innlegg er valgt ut ennå.")]

@@ -11,7 +11,7 @@ from surveyapp.ideawall import planner_bp as bp
 from surveyapp.ideawall.forms import ActionForm, ChoiceForm
 from surveyapp.ideawall.opinions import OpinionMap, opinion_map
 from surveyapp.ideawall.planner import back_to, planner_role, statement_of_wall, wall_of_user
-from surveyapp.ideawall.report import section_markdown, youth_council_section
+from surveyapp.ideawall.report import counts_phrases, section_markdown, youth_council_section
 from surveyapp.ideawall.themes import theme_statements
 from surveyapp.models.ideawall import IdeaWall
 from surveyapp.services import ideawall as service
@@ -75,7 +75,7 @@ def themes(wall_id: int):
 @bp.post("/<int:wall_id>/innlegg/<int:statement_id>/velg")
 @planner_role
 def choose(wall_id: int, statement_id: int):
-    """Take a statement into the plan, with its vote counts as they are now."""
+    """Make a statement a finding in the plan, with its vote counts as they are now."""
     wall = wall_of_user(wall_id)
     statement = statement_of_wall(wall, statement_id)
     form = ChoiceForm()
@@ -83,12 +83,16 @@ def choose(wall_id: int, statement_id: int):
         flash(_("Noe gikk galt. Prøv igjen."), "error")
     else:
         try:
-            service.choose(statement, form.kind.data, current_user)
+            service.choose(statement, form.kind.data, current_user)  # commits
+        except service.AlreadyChosen as e:
+            flash(str(e), "info")
         except service.IdeaWallError as e:
             flash(str(e), "error")
         else:
-            db.session.commit()
-            flash(_("Innlegget er tatt med i planen."), "success")
+            flash(
+                _("Innlegget er lagt til som funn under Utfordringsbilde, med stemmene."),
+                "success",
+            )
     return redirect(back_to(url_for(".results", wall_id=wall.id)), code=303)
 
 
@@ -98,7 +102,10 @@ def unchoose(wall_id: int, statement_id: int):
     wall = wall_of_user(wall_id)
     service.unchoose(statement_of_wall(wall, statement_id), current_user)
     db.session.commit()
-    flash(_("Innlegget er tatt ut av planen."), "success")
+    flash(
+        _("Innlegget er tatt ut av «Ungdomsrådet mener». Funnet står fortsatt under Funn."),
+        "success",
+    )
     return redirect(back_to(url_for(".plan", wall_id=wall.id)), code=303)
 
 
@@ -106,10 +113,12 @@ def unchoose(wall_id: int, statement_id: int):
 def plan(wall_id: int):
     """What was chosen for the plan, as it will appear under "Ungdomsrådet mener"."""
     wall = wall_of_user(wall_id)
+    items = youth_council_section(wall)
     return render_template(
         "ideawall/planner/plan.html",
         wall=wall,
-        items=youth_council_section(wall),
+        items=items,
+        votes=counts_phrases(wall, items),
         action=ActionForm(),
     )
 

@@ -11,10 +11,13 @@ import hashlib
 import re
 import secrets
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from flask import current_app, url_for
+from flask_babel import format_date
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import case, func, update
 from sqlalchemy.exc import IntegrityError
@@ -23,6 +26,7 @@ from sqlalchemy.orm import joinedload
 from surveyapp.exceptions import InnspillError, NotFound, RoundClosed
 from surveyapp.extensions import db
 from surveyapp.models import AuditEvent, Organisation, User, utcnow
+from surveyapp.models.findings import Finding
 from surveyapp.models.ideawall import (
     AGREE,
     CHOICE_KINDS,
@@ -35,6 +39,10 @@ from surveyapp.models.ideawall import (
     IdeaWall,
 )
 from surveyapp.privacy import mask_pii
+from surveyapp.services import findings as findings_service
+from surveyapp.services.access import threshold_for
+from surveyapp.services.report_render import number
+from surveyapp.services.report_youth import suppressed_votes
 
 #: join codes use upper-case letters and digits that cannot be mistaken for each other
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -42,6 +50,10 @@ CODE_LENGTH = 6
 MAX_PROMPTS = 5
 #: how many statements one device may write on one wall (keeps a prankster from flooding it)
 MAX_STATEMENTS_PER_PARTICIPANT = 15
+#: where a statement taken into the plan lands as a finding; the planner can move it
+FINDING_SECTION = "utfordringsbilde"
+#: the longest finding statement (``finding.statement`` is a VARCHAR(500))
+FINDING_LENGTH = 500
 _KEY_PATTERN = re.compile(r"[0-9a-f]{32}")
 _SPACE = re.compile(r"\s+")
 
@@ -60,6 +72,10 @@ class AlreadyVoted(IdeaWallError):
 
 class InvalidStatement(IdeaWallError):
     """The statement is empty, too long, a duplicate, or one too many."""
+
+
+class AlreadyChosen(IdeaWallError):
+    """The statement is already in the plan, and already a finding."""
 
 
 @dataclass(frozen=True)
@@ -120,7 +136,11 @@ def create_wall(
 
 
 def find_wall(code: str) -> IdeaWall | None:
-    return db.session.scalar(db.select(IdeaWall).filter_by(join_code=normalise_code(code)))
+    """The wall with this join code (as typed); None for anything that cannot be a code."""
+    code = normalise_code(code)
+    if not code or set(code) - set(CODE_ALPHABET):
+        return None
+    return db.session.scalar(db.select(IdeaWall).filter_by(join_code=code))
 
 
 def list_walls(organisation: Organisation) -> list[IdeaWall]:
@@ -464,24 +484,80 @@ def vote_triples(wall: IdeaWall) -> list[tuple[int, int, int]]:
 # --- into the plan -------------------------------------------------------------------
 
 
-def choose(statement: IdeaStatement, kind: str, user: User | None = None) -> IdeaChoice:
-    """Mark an approved statement for the plan, keeping its vote counts as they are now."""
+def votes_phrase(counts: Mapping[str, int], threshold: int) -> str:
+    """The votes as words, "20 enige, 0 uenige, 0 vet ikke", suppressed as in the report."""
+    shown = {key: number(n) for key, n in suppressed_votes(counts, threshold).items()}
+    return _("%(agree)s enige, %(disagree)s uenige, %(passes)s vet ikke", **shown)
+
+
+def choose(statement: IdeaStatement, kind: str, user: User | None = None) -> Finding:
+    """Take an approved statement into the plan in one step, and commit.
+
+    Two rows keep its vote counts as they are now: an ``IdeaChoice`` for the report's
+    "Ungdomsrådet mener", and a finding under "utfordringsbilde" that the planner edits,
+    moves and exports like any other. A statement goes into the plan once: choosing it
+    again raises AlreadyChosen and changes nothing, also when two clicks race (the unique
+    constraint on ``idea_choice.statement_id`` decides, as it does for votes).
+    """
     if kind not in CHOICE_KINDS:
         raise IdeaWallError(f"unknown kind {kind!r}")
     if statement.status != "approved":
         raise IdeaWallError(_l("Bare godkjente innlegg kan tas med i planen."))
-    counts = statement_counts(statement.wall).get(statement.id, StatementCounts())
-    choice = statement.choice or IdeaChoice(wall_id=statement.wall_id, statement=statement)
-    choice.kind = kind
-    choice.agree, choice.disagree, choice.passes = counts.agree, counts.disagree, counts.passes
-    choice.chosen_by_id = user.id if user is not None else None
-    choice.chosen_at = utcnow()
-    db.session.add(choice)
-    audit(user, statement.wall, "ideawall.choice.add", statement=statement.id, kind=kind)
-    return choice
+    if statement.choice is not None:
+        raise AlreadyChosen(_l("Innlegget er allerede et funn."))
+    wall = statement.wall
+    counts = statement_counts(wall).get(statement.id, StatementCounts())
+    data = findings_service.FindingData(
+        statement=_finding_statement(statement.text),
+        plan_section=FINDING_SECTION,
+        details=_finding_details(wall, kind, counts),
+    )
+    choice = IdeaChoice(
+        wall_id=wall.id,
+        statement_id=statement.id,
+        kind=kind,
+        agree=counts.agree,
+        disagree=counts.disagree,
+        passes=counts.passes,
+        chosen_by_id=user.id if user is not None else None,
+        chosen_at=utcnow(),
+    )
+    try:
+        db.session.add(choice)
+        finding = findings_service.create_finding(wall.organisation, data, user)
+        audit(
+            user, wall, "ideawall.choice.add", statement=statement.id, kind=kind, finding=finding.id
+        )
+        db.session.commit()
+    except IntegrityError as e:
+        db.session.rollback()
+        raise AlreadyChosen(_l("Innlegget er allerede et funn.")) from e
+    return finding
+
+
+def _finding_statement(text: str) -> str:
+    """The statement's stored (masked) text, shortened to fit a finding if it must."""
+    text = " ".join(text.split())
+    return text if len(text) <= FINDING_LENGTH else text[: FINDING_LENGTH - 1].rstrip() + "…"
+
+
+def _finding_details(wall: IdeaWall, kind: str, counts: StatementCounts) -> str:
+    """What the finding rests on: the wall, the kind of statement and its (suppressed) votes."""
+    votes = votes_phrase(asdict(counts), threshold_for(wall.organisation))
+    if kind == "common_ground":
+        sentence = _("Ungdomsrådet er enige om dette (%(votes)s).", votes=votes)
+    else:
+        sentence = _("Ungdomsrådet er delt i synet på dette (%(votes)s).", votes=votes)
+    source = _(
+        "Fra idéveggen «%(title)s», %(date)s.",
+        title=wall.title,
+        date=format_date(wall.created_at, "d. MMMM y"),
+    )
+    return f"{sentence} {source}"
 
 
 def unchoose(statement: IdeaStatement, user: User | None = None) -> None:
+    """Take the statement out of "Ungdomsrådet mener"; the finding it became stays."""
     if statement.choice is not None:
         db.session.delete(statement.choice)
         audit(user, statement.wall, "ideawall.choice.remove", statement=statement.id)

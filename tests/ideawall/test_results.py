@@ -7,6 +7,7 @@ import pytest
 from surveyapp.ideawall import results as results_module
 from surveyapp.ideawall.report import markdown_escape, section_markdown, youth_council_section
 from surveyapp.models import AuditEvent
+from surveyapp.models.findings import Finding
 from surveyapp.models.ideawall import IdeaChoice
 from surveyapp.services import ideawall as service
 from tests.conftest import csrf_token
@@ -107,14 +108,14 @@ def test_choosing_for_the_plan_keeps_the_counts_of_that_moment(
     assert actions.count("ideawall.choice.add") == 2
 
 
-def test_choosing_again_changes_the_kind_not_the_number(db, make_wall, seed):
+def test_choosing_again_changes_nothing(db, make_wall, seed):
     wall = make_wall()
     (statement,) = seed(wall, "Voksne som lytter")
     service.choose(statement, "common_ground")
-    db.session.commit()
-    service.choose(statement, "divisive")
-    db.session.commit()
-    assert [c.kind for c in db.session.scalars(db.select(IdeaChoice))] == ["divisive"]
+    with pytest.raises(service.AlreadyChosen):
+        service.choose(statement, "divisive")
+    assert [c.kind for c in db.session.scalars(db.select(IdeaChoice))] == ["common_ground"]
+    assert len(db.session.scalars(db.select(Finding)).all()) == 1
 
 
 def test_only_approved_statements_go_into_the_plan(client, db, planner, make_wall, phone):
@@ -212,3 +213,172 @@ def test_the_real_analysis_engine_themes_statements():
     assert len(labels) == len(TEXTS)
     assert all(label is None or isinstance(label, str) for label in labels)
     assert theme_statements(TEXTS) == labels  # deterministic (and cached)
+
+
+# --- one click: a finding in the plan ------------------------------------------------
+
+FINDINGS = "/planlegger/analyse/funn"
+
+
+@pytest.fixture
+def council(make_wall, fill_wall):
+    """A wall of 20 in two camps: statement 8 is common ground (20 agree), 0 is split 10/10."""
+    wall = make_wall()
+    votes, _ = simulated_council(10, 10, missing=0.0, noise=0.0)
+    statements, _ = fill_wall(wall, votes, TEXTS)
+    return wall, statements
+
+
+def findings(db) -> list[Finding]:
+    return list(db.session.scalars(db.select(Finding).order_by(Finding.id)))
+
+
+def section_of(html: str, section: str) -> str:
+    """The part of the findings page under one plan section's heading."""
+    return html.split(f'id="del-{section}"')[1].split('id="del-')[0]
+
+
+def test_one_click_makes_a_finding_with_the_votes(client, db, planner, council):
+    wall, statements = council
+    shared, split = statements[8], statements[0]
+    response = choose(client, wall, shared, "common_ground")
+    assert response.status_code == 303
+    assert "Innlegget er lagt til som funn under Utfordringsbilde" in client.get(
+        response.headers["Location"]
+    ).text
+    choose(client, wall, split, "divisive")
+
+    listed = client.get(FINDINGS)
+    assert listed.status_code == 200
+    assert TEXTS[8] in section_of(listed.text, "utfordringsbilde")
+    assert TEXTS[0] in section_of(listed.text, "utfordringsbilde")
+    first, second = findings(db)
+    assert (first.statement, first.plan_section, first.run_id) == (
+        TEXTS[8],
+        "utfordringsbilde",
+        None,
+    )
+    assert first.created_by_id == planner.id
+    assert "Ungdomsrådet er enige om dette (20 enige, 0 uenige, 0 vet ikke)" in first.details
+    assert "er delt i synet på dette (10 enige, 10 uenige, 0 vet ikke)" in second.details
+    assert "«Ungdomsrådet mars»" in first.details
+    assert "20 enige, 0 uenige, 0 vet ikke" in client.get(f"{FINDINGS}/{first.id}").text
+    export = client.get(f"{FINDINGS}/eksport.csv").text
+    assert f"Utfordringsbilde;1;;{TEXTS[8]};" in export and "10 enige, 10 uenige" in export
+    event = db.session.scalar(db.select(AuditEvent).filter_by(action="ideawall.choice.add"))
+    assert event.details == {"statement": shared.id, "kind": "common_ground", "finding": first.id}
+
+
+def test_second_click_says_it_is_already_a_finding(client, db, planner, council):
+    wall, statements = council
+    choose(client, wall, statements[8], "common_ground")
+    response = choose(client, wall, statements[8], "divisive")
+    assert response.status_code == 303
+    assert "Innlegget er allerede et funn" in client.get(response.headers["Location"]).text
+    assert len(findings(db)) == 1
+    assert [c.kind for c in db.session.scalars(db.select(IdeaChoice))] == ["common_ground"]
+
+
+def test_two_racing_clicks_make_one_finding(db, council):
+    """The click that loses the race finds the choice already stored by the other one."""
+    wall, statements = council
+    statement = statements[8]
+    assert statement.choice is None  # what this request saw before the other one committed
+    with db.engine.begin() as conn:
+        conn.execute(
+            IdeaChoice.__table__.insert().values(
+                wall_id=wall.id,
+                statement_id=statement.id,
+                kind="common_ground",
+                agree=20,
+                disagree=0,
+                passes=0,
+            )
+        )
+    with pytest.raises(service.AlreadyChosen):
+        service.choose(statement, "common_ground")
+    assert findings(db) == []
+
+
+def test_the_finding_is_edited_and_moved_like_any_other(client, db, planner, council):
+    wall, statements = council
+    choose(client, wall, statements[8], "common_ground")
+    (finding,) = findings(db)
+    page = client.get(f"{FINDINGS}/{finding.id}")
+    response = client.post(
+        f"{FINDINGS}/{finding.id}",
+        data={
+            "csrf_token": csrf_token(page.text),
+            "statement": "Unge trenger gratis steder å være etter skolen",
+            "plan_section": "tiltak",
+            "details": finding.details,
+            "prevention_level": "",
+            "status": "planned",
+        },
+    )
+    assert response.status_code == 302
+    listed = client.get(FINDINGS).text
+    assert "Unge trenger gratis steder å være etter skolen" in section_of(listed, "tiltak")
+    assert TEXTS[8] not in section_of(listed, "utfordringsbilde")
+    # the report's "Ungdomsrådet mener" still quotes the young people's own words
+    assert youth_council_section(wall)[0]["text"] == TEXTS[8]
+
+
+def test_taking_it_out_of_the_section_keeps_the_finding(client, db, planner, council):
+    wall, statements = council
+    choose(client, wall, statements[8], "common_ground")
+    page = client.get(f"{BASE}/{wall.id}/planen")
+    response = client.post(
+        f"{BASE}/{wall.id}/innlegg/{statements[8].id}/fjern",
+        data={"csrf_token": csrf_token(page.text)},
+    )
+    assert "Funnet står fortsatt under Funn" in client.get(response.headers["Location"]).text
+    assert youth_council_section(wall) == []
+    assert [f.statement for f in findings(db)] == [TEXTS[8]]
+
+
+def test_viewers_cannot_make_findings(client, db, make_user, auth, council):
+    wall, statements = council
+    auth.login(make_user("viewer").email)
+    assert choose(client, wall, statements[8], "common_ground").status_code == 403
+    assert findings(db) == [] and db.session.scalars(db.select(IdeaChoice)).all() == []
+
+
+def test_another_organisations_wall_is_not_found(client, db, planner, make_wall, seed):
+    from surveyapp.services.organisations import create_organisation
+
+    other = create_organisation("Senja", [])
+    db.session.commit()
+    wall = make_wall(org=other)
+    (statement,) = seed(wall, "Hemmelig")
+    token = csrf_token(client.get(f"{BASE}/").text)
+    response = client.post(
+        f"{BASE}/{wall.id}/innlegg/{statement.id}/velg",
+        data={"csrf_token": token, "kind": "common_ground"},
+    )
+    assert response.status_code == 404
+    assert findings(db) == [] and db.session.scalars(db.select(IdeaChoice)).all() == []
+
+
+def test_small_counts_are_hidden_everywhere_by_the_reports_rule(
+    client, db, planner, make_wall, fill_wall
+):
+    """6 agree, 1 disagrees: the 1 is hidden, and the 6 with it (else 7 - 6 gives it away)."""
+    from surveyapp.services.report_youth import youth_council
+
+    wall = make_wall()
+    votes = [(p, 0, 1) for p in range(6)] + [(6, 0, -1)]
+    (statement,), _ = fill_wall(wall, votes, ["Mer lys i parken, ring 91234567"])
+    choose(client, wall, statement, "common_ground")
+
+    hidden = "– enige, – uenige, 0 vet ikke"
+    (finding,) = findings(db)
+    assert finding.statement == "Mer lys i parken, ring [telefon]"
+    assert f"({hidden})" in finding.details
+    plan = client.get(f"{BASE}/{wall.id}/planen").text
+    markdown = client.get(f"{BASE}/{wall.id}/planen.md").text
+    for text in (plan, markdown):
+        assert hidden in text
+        assert "6 enige" not in text and "1 uenige" not in text
+    (section,) = youth_council(wall.organisation, 5)
+    assert section["items"][0]["votes"] == [("enige", None), ("uenige", None), ("vet ikke", 0)]
