@@ -12,7 +12,8 @@ from surveyapp.exceptions import InnspillError
 from surveyapp.extensions import db
 from surveyapp.models import Round
 from surveyapp.models.analysis import MODES, AnalysisRun
-from surveyapp.services import analysis_runs, theme_review, theme_stats
+from surveyapp.services import analysis_codebooks as codebooks
+from surveyapp.services import analysis_engine, analysis_runs, theme_review, theme_stats
 from surveyapp.services.access import threshold_for
 from surveyapp.services.report_files import FORMATS, report_file
 
@@ -29,6 +30,27 @@ def _rounds(ids: tuple[int, ...]) -> list[Round]:
     return rounds
 
 
+def _codebook(value: str, organisation) -> dict:
+    """``codebook_key`` or ``codebook`` for ``create_run`` from the ``--codebook`` option."""
+    if value in analysis_engine.builtin_codebooks():
+        return {"codebook_key": value}
+    own = {book.name: book for book in codebooks.codebooks_of(organisation)}
+    path = Path(value)
+    if path.is_file():
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            fail(f"Cannot read {path}: {e}")
+        name = analysis_engine.parse_codebook(text).get("name") or path.stem
+        return {"codebook": codebooks.save(organisation, own.get(name), name, text, None)}
+    if value in own:
+        return {"codebook": own[value]}
+    fail(
+        f"Unknown codebook {value!r}: give 15-1, workshop, a YAML file, or one of "
+        f"{sorted(own) or 'the organisation’s codebooks (none yet)'}."
+    )
+
+
 @click.command("analyse")
 @click.argument("round_ids", nargs=-1, type=int)
 @click.option("--mode", type=click.Choice(MODES), default="guided", show_default=True)
@@ -36,7 +58,8 @@ def _rounds(ids: tuple[int, ...]) -> list[Round]:
     "--codebook",
     default="15-1",
     show_default=True,
-    help="Built-in codebook for guided mode (15-1 or workshop).",
+    help="Guided/coding mode: a built-in codebook (15-1, workshop), the name of one of the "
+    "organisation's codebooks, or a YAML file (stored as the organisation's codebook).",
 )
 @click.option(
     "--question",
@@ -55,12 +78,13 @@ def analyse(round_ids, mode, codebook, questions, source_run, random_state, run_
         rounds = _rounds(round_ids)
         keys = list(questions) or [q.key for q in analysis_runs.free_text_questions(rounds)]
         try:
+            book = _codebook(codebook, rounds[0].organisation) if mode != "discover" else {}
             run = analysis_runs.create_run(
                 rounds[0].organisation,
                 rounds,
                 keys,
                 mode,
-                codebook_key=codebook if mode != "discover" else None,
+                **book,
                 source_run=db.session.get(AnalysisRun, source_run) if source_run else None,
                 random_state=random_state,
             )

@@ -9,6 +9,7 @@ from flask_login import current_user
 
 from surveyapp.exceptions import InnspillError
 from surveyapp.extensions import db
+from surveyapp.models.analysis import Codebook
 from surveyapp.review import bp
 from surveyapp.review.access import load_codebook, load_round, load_run, role_required
 from surveyapp.review.forms import ActionForm, CodebookForm, NewRunForm
@@ -182,23 +183,9 @@ def codebook_list():
     """Built-in and own codebooks; upload a new one or copy a built-in."""
     form = CodebookForm()
     if request.method == "POST":
-        if not current_user.can("planner"):
-            abort(403)
-        if form.validate_on_submit():
-            try:
-                book = codebooks.save(
-                    current_user.organisation,
-                    None,
-                    form.name.data,
-                    codebooks.text_of(form),
-                    current_user,
-                )
-            except InnspillError as e:
-                form.form_errors.append(str(e))
-            else:
-                db.session.commit()
-                flash(_("Kodeboken er lagret."), "success")
-                return redirect(url_for("review.codebook_edit", codebook_id=book.id))
+        saved = _save_codebook(form, None)
+        if saved is not None:
+            return saved
     elif request.args.get("kopi") in analysis_engine.builtin_codebooks():
         data = analysis_engine.codebook_data(request.args["kopi"])
         form.name.data = _("Kopi av %(name)s", name=data.get("name") or request.args["kopi"])
@@ -217,23 +204,27 @@ def codebook_edit(codebook_id: int):
     book = load_codebook(codebook_id)
     form = CodebookForm(obj=book)
     if request.method == "POST":
-        if not current_user.can("planner"):
-            abort(403)
-        if form.validate_on_submit():
-            try:
-                codebooks.save(
-                    current_user.organisation,
-                    book,
-                    form.name.data,
-                    codebooks.text_of(form),
-                    current_user,
-                )
-            except InnspillError as e:
-                form.form_errors.append(str(e))
-            else:
-                db.session.commit()
-                flash(_("Kodeboken er lagret."), "success")
-                return redirect(url_for("review.codebook_edit", codebook_id=book.id))
+        saved = _save_codebook(form, book)
+        if saved is not None:
+            return saved
     else:
         form.text.data = codebooks.as_yaml(book)
     return render_template("review/codebook_edit.html", form=form, book=book)
+
+
+def _save_codebook(form: CodebookForm, book: Codebook | None):
+    """Store the posted codebook (new when ``book`` is None): a redirect, or None on errors."""
+    if not current_user.can("planner"):
+        abort(403)
+    if not form.validate_on_submit():
+        return None
+    try:
+        book = codebooks.save(
+            current_user.organisation, book, form.name.data, codebooks.text_of(form), current_user
+        )
+    except InnspillError as e:
+        form.form_errors.append(str(e))
+        return None
+    db.session.commit()
+    flash(_("Kodeboken er lagret."), "success")
+    return redirect(url_for("review.codebook_edit", codebook_id=book.id))

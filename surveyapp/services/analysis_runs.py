@@ -34,6 +34,9 @@ from surveyapp.services.questionnaires import definition_of
 
 #: a queued run that has not started after this long is reported as stuck
 STALE_AFTER = timedelta(minutes=10)
+#: analyses one organisation may have waiting or running at once: each is a process, and
+#: repeated clicks must not swamp the server's cores
+MAX_ACTIVE_RUNS = 2
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,7 @@ def create_run(
         raise InnspillError(f"Ukjent kodebok: {codebook_key}.")
     if mode == "coding" and source_run is None:
         raise InnspillError("Velg analysen med kodingen det skal læres av.")
+    _check_capacity(organisation)
     run = AnalysisRun(
         organisation=organisation,
         title=" + ".join(r.title for r in rounds)[:200],
@@ -101,6 +105,30 @@ def create_run(
     db.session.add(run)
     db.session.flush()
     return run
+
+
+def _check_capacity(organisation: Organisation) -> None:
+    """Refuse a new job while the organisation already has ``MAX_ACTIVE_RUNS`` under way.
+
+    Runs queued longer than ``STALE_AFTER`` never started (see :func:`progress`) and do
+    not count, so a lost process cannot block the organisation for good.
+    """
+    active = db.session.scalar(
+        db.select(db.func.count(AnalysisRun.id)).where(
+            AnalysisRun.organisation_id == organisation.id,
+            db.or_(
+                AnalysisRun.status == "running",
+                db.and_(
+                    AnalysisRun.status == "queued",
+                    AnalysisRun.created_at > utcnow() - STALE_AFTER,
+                ),
+            ),
+        )
+    )
+    if active >= MAX_ACTIVE_RUNS:
+        raise InnspillError(
+            "Det kjører allerede to analyser. Vent til en av dem er ferdig, og prøv igjen."
+        )
 
 
 def start(run: AnalysisRun) -> None:
@@ -136,6 +164,7 @@ def queue_job(run: AnalysisRun, job: str) -> None:
         raise InnspillError("Analysen kjører allerede. Vent til den er ferdig.")
     if run.status != "done":
         raise InnspillError("Analysen må være ferdig før den kan oppdateres.")
+    _check_capacity(run.organisation)
     run.job, run.status, run.progress, run.message = job, "queued", 0, "I kø"
 
 

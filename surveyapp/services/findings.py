@@ -189,9 +189,9 @@ def candidate_quotes(theme_ids: list[int], limit: int | None = 40) -> list[tuple
     return [(answer_id, text) for answer_id, text in db.session.execute(query)]
 
 
-def quotes_of(finding: Finding) -> list[str]:
-    """The chosen quotes' masked texts, in order."""
-    return [q.answer.text for q in finding.quotes if q.answer.text]
+def quotes_of(finding: Finding, allowed: set[int]) -> list[str]:
+    """The chosen quotes' masked texts, in order, of the answers in ``allowed``."""
+    return [q.answer.text for q in finding.quotes if q.answer.text and q.answer_id in allowed]
 
 
 def move(finding: Finding, direction: int) -> None:

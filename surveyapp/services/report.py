@@ -3,7 +3,7 @@
 :func:`build_report` collects everything once; the Word, HTML and Markdown renderers in
 :mod:`surveyapp.services.report_render` only lay it out. Every number here has passed
 :mod:`surveyapp.privacy.suppression` (a hidden number is ``None``), and every quote is the
-masked ``Answer.text``.
+masked ``Answer.text`` of an answer whose theme has at least ``threshold`` respondents.
 """
 
 from __future__ import annotations
@@ -260,6 +260,7 @@ def analysis_engine_name(key: str | None) -> str:
 
 def _run_entry(run: AnalysisRun, rows: list, threshold: int) -> RunEntry:
     summaries = theme_stats.summaries(run, rows, threshold)
+    quotable = theme_stats.quotable_answers(rows, threshold)
     accepted = [s for s in summaries if s.theme.accepted]
     counts: dict[int, int] = {s.theme.id: s.answers for s in accepted}
     counts[0] = sum(1 for r in rows if r.off_topic)
@@ -275,7 +276,7 @@ def _run_entry(run: AnalysisRun, rows: list, threshold: int) -> RunEntry:
             "label": s.theme.label,
             "keywords": s.theme.keywords,
             "answers": shown[s.theme.id],
-            "quotes": [text for _id, text in s.quotes[:QUOTES_PER_THEME]],
+            "quotes": [text for id_, text in s.quotes if id_ in quotable][:QUOTES_PER_THEME],
             "other": s.theme.is_other,
         }
         for s in accepted
@@ -293,7 +294,9 @@ def _finding(finding, threshold: int, rows_by_run: dict) -> FindingEntry:
         if finding.prevention_level
         else "",
         themes=[t.label for t in finding.themes],
-        quotes=findings_service.quotes_of(finding),
+        quotes=findings_service.quotes_of(
+            finding, theme_stats.quotable_answers(rows, threshold) if rows else set()
+        ),
         raised=[
             Table(
                 b.label, [Count(g.label, g.count.count, g.share) for g in b.groups], b.total.count

@@ -52,8 +52,8 @@ def hidden_note(threshold: int) -> str:
 
 def privacy_text(threshold: int) -> str:
     return _(
-        "Tall for grupper med færre enn %(t)d personer vises ikke, heller ikke sitater fra så små "
-        "grupper. Noen andre tall er også skjult, slik at de skjulte ikke kan regnes ut. "
+        "Tall for grupper med færre enn %(t)d personer vises ikke, og det siteres bare fra tema "
+        "som minst %(t)d personer har tatt opp. Noen andre tall er også skjult, slik at de skjulte ikke kan regnes ut. "
         "Personopplysninger i sitatene, som navn, telefonnumre, e-postadresser og "
         "fødselsnumre, er byttet ut med [navn], [telefon], [e-post] og [fødselsnummer].",
         t=threshold,

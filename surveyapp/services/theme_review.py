@@ -7,6 +7,8 @@ caller commits.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from flask_babel import lazy_gettext as _l
 
 from surveyapp.exceptions import InnspillError
@@ -196,7 +198,9 @@ def split(
     if len(members) < MIN_SPLIT:
         raise InnspillError(f"Et tema må ha minst {MIN_SPLIT} svar for å kunne deles.")
     result = analysis_engine.split([t for _, t in members], n_themes, run.random_state)
-    parts = [t for t in result.themes if not t.is_other]
+    # Largest first (stable on ties): the largest sub-theme keeps the theme and its name.
+    sizes = Counter(a.theme for a in result.answers)
+    parts = sorted((t for t in result.themes if not t.is_other), key=lambda t: -sizes[t.key])
     if len(parts) < 2:
         raise InnspillError("Motoren fant ingen tydelig måte å dele temaet på.")
     theme.keywords, theme.reviewed = parts[0].keywords, True

@@ -16,7 +16,7 @@ from flask_babel import lazy_gettext as _l
 from surveyapp.extensions import db
 from surveyapp.models import Answer, Municipality, Response, Round
 from surveyapp.models.analysis import AnalysisItem, AnalysisRun, AnalysisTheme, ThemeAssignment
-from surveyapp.privacy import Cell, suppress_crosstab
+from surveyapp.privacy import Cell, group_may_be_shown, suppress_counts, suppress_crosstab
 
 #: the respondent groups a theme can be broken down by
 DIMENSIONS = {
@@ -251,6 +251,22 @@ def quote_ids(theme: AnalysisTheme, rows: list[Row], n: int = 3) -> list[int]:
     return chosen
 
 
+def quotable_answers(rows: list[Row], threshold: int) -> set[int]:
+    """Answers that may be quoted outside the workspace: their main theme has at least
+    ``threshold`` respondents, so a quote never speaks for a group smaller than that."""
+    respondents: dict[int, set[int]] = {}
+    for row in rows:
+        if row.primary is not None and not row.off_topic:
+            respondents.setdefault(row.primary, set()).add(row.response_id)
+    return {
+        row.answer_id
+        for row in rows
+        if row.primary is not None
+        and not row.off_topic
+        and group_may_be_shown(len(respondents[row.primary]), threshold)
+    }
+
+
 def active_themes(run: AnalysisRun) -> list[AnalysisTheme]:
     """Themes not merged away, in order, "Annet" last."""
     return sorted((t for t in run.themes if t.active), key=lambda t: (t.is_other, t.position, t.id))
@@ -301,3 +317,36 @@ def counts_by_status(rows: list[Row]) -> dict[str, int]:
         "nonanswers": sum(r.nonanswer for r in rows),
         "uncertain": sum(r.uncertain_rank is not None and not r.reviewed for r in rows),
     }
+
+
+def kept_themes(round_: Round, threshold: int) -> list[dict]:
+    """Per finished analysis of ``round_``: its themes with suppressed respondent counts.
+
+    Stored when the raw answers are deleted, so the themes behind the plan stay on record.
+    Holds labels, keywords and numbers that passed suppression, never answer text.
+    """
+    runs = db.session.scalars(
+        db.select(AnalysisRun)
+        .where(AnalysisRun.rounds.any(Round.id == round_.id), AnalysisRun.status == "done")
+        .order_by(AnalysisRun.id)
+    )
+    kept = []
+    for run in runs:
+        rows = run_rows(run)
+        themes = active_themes(run)
+        counts = {t.id: len(theme_respondents(rows, t.id)) for t in themes}
+        shown = suppress_counts(counts, threshold) if counts else None
+        kept.append(
+            {
+                "title": run.title,
+                "themes": [
+                    {
+                        "label": t.label,
+                        "keywords": list(t.keywords or [])[:5],
+                        "respondents": shown.count(t.id) if shown else None,
+                    }
+                    for t in themes
+                ],
+            }
+        )
+    return kept

@@ -9,7 +9,7 @@ import pytest
 
 from surveyapp.extensions import db
 from surveyapp.models.analysis import AnalysisItem, AnalysisRun, ReviewEvent, ThemeAssignment
-from surveyapp.services import analysis_runs
+from surveyapp.services import analysis_runs, theme_stats
 
 from .conftest import post_form
 
@@ -198,3 +198,81 @@ def test_analysis_really_runs_in_a_separate_process(app, staff_round, planner):
     )
     assert count >= 18
     assert process.wait(timeout=30) == 0
+
+
+def test_a_third_analysis_waits_until_one_of_two_running_is_done(
+    client, auth, planner, staff_round, organisation
+):
+    """Each analysis is a process: repeated clicks must not swamp the server."""
+    for status in ("running", "queued"):
+        db.session.add(
+            AnalysisRun(
+                organisation=organisation,
+                title="Under arbeid",
+                mode="discover",
+                question_keys=["hindrer_tidlig_innsats"],
+                status=status,
+                rounds=[staff_round],
+            )
+        )
+    db.session.commit()
+    auth.login(planner.email)
+    form = {
+        "rounds": staff_round.id,
+        "questions": "hindrer_tidlig_innsats",
+        "mode": "discover",
+        "codebook": "",
+        "source_run": 0,
+        "random_state": 0,
+    }
+    response = post_form(client, NEW, NEW, form)
+    assert response.status_code == 200
+    assert "Det kjører allerede to analyser" in response.text
+    assert db.session.scalar(db.select(db.func.count(AnalysisRun.id))) == 2
+    # A run queued long ago never started: it no longer blocks the organisation.
+    stuck = db.session.scalar(db.select(AnalysisRun).filter_by(status="queued"))
+    stuck.created_at = stuck.created_at - analysis_runs.STALE_AFTER * 2
+    db.session.commit()
+    assert post_form(client, NEW, NEW, form).status_code == 302
+
+
+def test_one_analysis_over_the_staff_and_the_youth_round(
+    client, auth, planner, staff_round, make_round, add_response
+):
+    """Staff and youth answers are themed together, and each answer keeps its round."""
+    youth = make_round("ungdomsrad", title="Ungdomsrådet", audience="youth")
+    youth_texts = [
+        "Gratis steder å henge etter skolen, en ungdomsklubb som er åpen på kvelden.",
+        "Flere gratis fritidsaktiviteter og møteplasser for ungdom.",
+        "Helsesykepleier må være der når vi trenger det, ikke bare en dag i uka.",
+        "Det er lang ventetid for å få snakke med noen om psykisk helse.",
+    ]
+    for text in youth_texts:
+        add_response(youth, {"kommunen_burde": text}, alder="15–16")
+    db.session.commit()
+    auth.login(planner.email)
+    response = post_form(
+        client,
+        NEW,
+        NEW,
+        {
+            "rounds": [staff_round.id, youth.id],
+            "questions": ["hindrer_tidlig_innsats", "kommunen_burde"],
+            "mode": "guided",
+            "codebook": "builtin:15-1",
+            "source_run": 0,
+            "random_state": 0,
+        },
+    )
+    assert response.status_code == 302
+    run = db.session.scalar(db.select(AnalysisRun))
+    assert run.status == "done"
+    assert {r.id for r in run.rounds} == {staff_round.id, youth.id}
+    assert run.title == "Tjenestene + Ungdomsrådet"
+    items = db.session.scalars(db.select(AnalysisItem).filter_by(run_id=run.id)).all()
+    assert len(items) == 18 + len(youth_texts)
+    youth_items = [i for i in items if i.answer.response.round_id == youth.id]
+    assert sorted(i.answer.text for i in youth_items) == sorted(youth_texts)
+    rows = theme_stats.run_rows(run)
+    assert theme_stats.group_sizes(rows, "audience") == {"staff": 18, "youth": 4}
+    assert client.get(f"/planlegger/analyse/{run.id}?gruppe=audience").status_code == 200

@@ -46,6 +46,24 @@ def test_upload_a_codebook_file(client, auth, planner):
     assert db.session.scalar(db.select(Codebook)).name == "Fra fil"
 
 
+def test_edit_a_saved_codebook(client, auth, planner):
+    auth.login(planner.email)
+    post_form(client, BOOKS, BOOKS, {"name": "Vår kodebok", "text": OWN})
+    book = db.session.scalar(db.select(Codebook))
+    edit = f"{BOOKS}/{book.id}"
+    changed = OWN.replace("vente]", "vente, utredning]")
+    response = post_form(client, edit, edit, {"name": "Vår nye kodebok", "text": changed})
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert book.name == "Vår nye kodebok"
+    assert "utredning" in book.themes[0]["keywords"]
+    # An invalid edit is explained and changes nothing.
+    response = post_form(client, edit, edit, {"name": "X", "text": "themes: []"})
+    assert response.status_code == 200 and "Kodeboken kan ikke brukes" in response.text
+    db.session.expire_all()
+    assert book.name == "Vår nye kodebok"
+
+
 def test_an_invalid_codebook_is_explained(client, auth, planner):
     auth.login(planner.email)
     response = post_form(client, BOOKS, BOOKS, {"name": "Feil", "text": "themes:\n  - key: Æ\n"})
@@ -87,6 +105,22 @@ def test_guided_analysis_with_an_own_codebook(client, auth, planner, staff_round
     assert run.parameters["codebook"]["themes"][0]["key"] == "ventetid"
     labels = {t.label: len(t.assignments) for t in run.themes}
     assert labels["Ventetid"] >= 5 and labels["Fritid og møteplasser"] >= 5
+
+
+def test_cli_analyse_with_a_codebook_file(runner, staff_round, tmp_path):
+    path = tmp_path / "var.yaml"
+    path.write_text(OWN, encoding="utf-8")
+    result = runner.invoke(args=["analyse", str(staff_round.id), "--codebook", str(path)])
+    assert result.exit_code == 0, result.output
+    run = db.session.scalar(db.select(AnalysisRun))
+    assert run.status == "done" and run.codebook.name == "Vår kodebok"
+    assert "Ventetid" in result.output
+    # The stored codebook can then be named; an unknown one is explained.
+    again = runner.invoke(args=["analyse", str(staff_round.id), "--codebook", "Vår kodebok"])
+    assert again.exit_code == 0, again.output
+    assert db.session.scalar(db.select(db.func.count(Codebook.id))) == 1
+    unknown = runner.invoke(args=["analyse", str(staff_round.id), "--codebook", "nope"])
+    assert unknown.exit_code == 1 and "Unknown codebook 'nope'" in unknown.output
 
 
 def test_learn_from_coding_in_a_new_run(topic_run, staff_round, planner):

@@ -76,7 +76,7 @@ def test_choose_quotes_and_see_who_raised_it(signed_in, topic_run):
     assert response.status_code == 302
     db.session.expire_all()
     assert [q.answer_id for q in finding.quotes] == [a.id for a in answers]
-    assert service.quotes_of(finding) == [a.text for a in answers]
+    assert service.quotes_of(finding, {a.id for a in answers}) == [a.text for a in answers]
     page = visible_text(signed_in.get(edit).text)
     assert "Hvem tok det opp" in page
     # 6 staff respondents in all: shown (>= 5); the two services with 3 each are hidden.

@@ -122,7 +122,9 @@ def test_word_report_has_the_plan_sections_counts_and_quotes(signed_in, plan, st
     assert "0 vurderinger" in text
     # Findings by section with their quotes, exactly as stored (masked).
     finding = findings_service.findings_of(plan.organisation)[0]
-    for quote in findings_service.quotes_of(finding):
+    quotes = [q.answer.text for q in finding.quotes]
+    assert len(quotes) == 2
+    for quote in quotes:
         assert f"«{quote}»" in text
     assert text.index("Ungdom opplever at det mangler") < text.index("Kortere ventetid")
     # Response counts per round match the database (20 responses: 18 + 2 PPT).
@@ -154,6 +156,46 @@ def test_no_number_for_a_group_under_the_threshold(signed_in, plan, staff_round)
     assert "– betyr at tallet er skjult" in text
     # Who raised a finding: 3 + 3 per service is hidden, staff in all (6) shown.
     assert "Ansatte: 6" in text and "Barnehage: –" in text
+
+
+def test_no_quote_from_a_theme_under_the_threshold(
+    signed_in, staff_round, stored_run, organisation, planner
+):
+    """Three answers make a theme too small to quote, in the appendix and in findings."""
+    by_text = {next(a.text for a in r.answers if a.text): r for r in staff_round.responses}
+    texts = list(by_text)
+    run = stored_run(
+        staff_round, {"Stort tema": [by_text[t] for t in texts[:15]], "Lite tema": [
+            by_text[t] for t in texts[15:]
+        ]}
+    )
+    small = next(t for t in run.themes if t.label == "Lite tema")
+    big = next(t for t in run.themes if t.label == "Stort tema")
+    for theme in (small, big):
+        theme.accepted = True
+    small_ids = [a.item.answer_id for a in small.assignments]
+    big_ids = [a.item.answer_id for a in big.assignments][:1]
+    findings_service.create_finding(
+        organisation,
+        findings_service.FindingData(
+            "Et funn",
+            "utfordringsbilde",
+            theme_ids=[small.id, big.id],
+            quote_ids=small_ids + big_ids,
+        ),
+        planner,
+        run,
+    )
+    db.session.commit()
+    document = document_of(download(signed_in, staff_round.id, "docx").data)
+    text = "\n".join(p.text for p in document.paragraphs) + "\n".join(
+        c.text for t in document.tables for row in t.rows for c in row.cells
+    )
+    assert "Lite tema" in text and "Et funn" in text
+    for quote in texts[15:]:
+        assert quote not in text
+    assert f"«{texts[0]}»" in text
+    assert "det siteres bare fra tema som minst 5 personer har tatt opp" in text
 
 
 def test_likert_questions_have_a_chart_and_the_same_numbers(signed_in, plan, staff_round):

@@ -167,6 +167,8 @@ def test_split_reclusters_one_theme(signed_in, topic_run, staff_round, stored_ru
     assert len(active) >= 2
     assert sum(len(items_of(t)) for t in active) == 18
     assert all(items_of(t) for t in active)
+    # The largest part keeps the theme and its name.
+    assert big.active and len(items_of(big)) == max(len(items_of(t)) for t in active)
     assert events(topic_run)[-1].action == "split"
 
 
