@@ -15,6 +15,8 @@ from surveyapp.ideawall.report import counts_phrases, section_markdown, youth_co
 from surveyapp.ideawall.themes import theme_statements
 from surveyapp.models.ideawall import IdeaWall
 from surveyapp.services import ideawall as service
+from surveyapp.services.access import threshold_for
+from surveyapp.services.analysis_engine import AnalysisFailed
 
 #: participants need this many votes before they are placed in an opinion group
 MIN_VOTES = 3
@@ -25,7 +27,7 @@ def analyse_wall(wall: IdeaWall) -> OpinionMap:
     """The opinion map of the wall's approved statements, with the organisation's threshold."""
     return opinion_map(
         service.vote_triples(wall),
-        threshold=wall.organisation.suppression_threshold,
+        threshold=threshold_for(wall.organisation),
         min_votes=MIN_VOTES,
         random_state=RANDOM_STATE,
     )
@@ -35,10 +37,8 @@ def themed(statements) -> dict[str, list] | None:
     """Statements by theme label, largest theme first; None when the engine cannot theme them."""
     try:
         labels = theme_statements([s.text for s in statements])
-    except Exception as e:  # noqa: BLE001 - a failing engine must not take the page down
-        current_app.logger.warning("Theming idea-wall statements failed: %s", type(e).__name__)
-        return None
-    if labels is None:
+    except AnalysisFailed as e:
+        current_app.logger.warning("Theming idea-wall statements failed: %s", e)
         return None
     groups: dict[str, list] = {}
     for statement, label in zip(statements, labels):

@@ -17,6 +17,7 @@ from surveyapp.ideawall.opinions import StatementStats, common_ground, divisive
 from surveyapp.ideawall.planner import wall_of_user
 from surveyapp.models.ideawall import IdeaWall
 from surveyapp.services import ideawall as service
+from surveyapp.services.access import threshold_for
 
 #: statements per list on the screen
 SCREEN_LIMIT = 5
@@ -35,7 +36,7 @@ def qr_svg(url: str, *, inline: bool = True) -> str:
 
 def screen_data(wall: IdeaWall) -> dict:
     """Everything the screen shows, as plain data (the page renders it; the JSON sends it)."""
-    threshold = wall.organisation.suppression_threshold
+    threshold = threshold_for(wall.organisation)
     counts = service.statement_counts(wall)
     stats = [StatementStats(sid, c.agree, c.disagree, c.passes) for sid, c in counts.items()]
     texts = {s.id: s.text for s in service.statements(wall, "approved")}

@@ -281,3 +281,17 @@ def test_wall_list_counts_in_a_fixed_number_of_queries(client, db, planner, make
         event.remove(db.engine, "before_cursor_execute", count)
     assert page.status_code == 200 and all(w.title in page.text for w in walls)
     assert len(statements) <= 6
+
+
+def test_big_screen_uses_the_stricter_of_app_and_organisation_threshold(
+    app, client, db, planner, make_wall, seed, phone
+):
+    """The app's setting (10) wins over a lower organisation setting (5)."""
+    app.config["SUPPRESSION_THRESHOLD"] = 10
+    wall = make_wall()
+    (common,) = seed(wall, "Gratis steder å henge")
+    for p in [phone(wall) for _ in range(6)]:
+        p.vote(common.id, "enig")
+    data = client.get(f"{BASE}/{wall.id}/skjerm.json").get_json()
+    assert data["threshold"] == 10
+    assert data["agreed"] == []  # six votes are under the threshold of ten
