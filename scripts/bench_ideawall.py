@@ -116,6 +116,7 @@ def start_gunicorn(env: dict[str, str], port: int, workers: int, threads: int) -
         cwd=ROOT,
         env=env,
         start_new_session=True,
+        stdout=subprocess.DEVNULL,  # the access lines (gunicorn.conf.py)
     )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:

@@ -255,6 +255,9 @@ class Server:
     def __init__(self, app: str, port: int, env: dict, cwd: Path, ready_path: str) -> None:
         self.cmd = [
             str(BIN / "gunicorn"),
+            # the production settings (access log included) for the app and the floor alike
+            "-c",
+            str(ROOT / "gunicorn.conf.py"),
             "-w",
             str(WORKERS),
             "-k",
@@ -277,7 +280,11 @@ class Server:
         """Start, and return once a request is answered."""
         started = time.monotonic()
         self.process = subprocess.Popen(
-            self.cmd, cwd=self.cwd, env=self.env, start_new_session=True
+            self.cmd,
+            cwd=self.cwd,
+            env=self.env,
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,  # the access lines
         )
         while time.monotonic() - started < 30:
             try:

@@ -15,7 +15,11 @@ MESSAGES = {
     403: lambda: _("Du har ikke tilgang til denne siden."),
     404: lambda: _("Vi fant ikke siden du lette etter."),
     405: lambda: _("Denne handlingen er ikke tillatt her."),
-    413: lambda: _("Det du sendte var for stort. Svarene kan være på høyst 100 kB til sammen."),
+    413: lambda: _(
+        "Det du sendte var for stort: svarene på én side kan være på høyst 100 kB til sammen. "
+        "Gå tilbake med nettleserens tilbakeknapp – teksten din står der fortsatt – gjør den "
+        "kortere, og send igjen."
+    ),
     429: lambda: _("For mange forsøk. Vent litt og prøv igjen."),
     500: lambda: _("Noe gikk galt hos oss. Det du allerede har sendt inn, er lagret."),
 }
