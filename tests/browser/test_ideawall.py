@@ -20,8 +20,10 @@ IDEAS = [
 
 
 @pytest.fixture
-def wall(db, organisation):
-    organisation.suppression_threshold = 3  # a small council: lists show from three votes
+def wall(app, db, organisation):
+    # A small council: lists show from three votes (the app's floor and the organisation's).
+    app.config["SUPPRESSION_THRESHOLD"] = 3
+    organisation.suppression_threshold = 3
     wall = service.create_wall(organisation, "Ungdomsrådet mars", [PROMPT], moderated=False)
     service.add_statement(wall, "Flere fritidsklubber")
     db.session.commit()
