@@ -5,6 +5,8 @@ from urllib.parse import parse_qsl
 from flask import Blueprint, request
 from werkzeug.datastructures import ImmutableMultiDict
 
+from surveyapp.extensions import db
+
 bp = Blueprint("respondent", __name__)
 
 
@@ -25,6 +27,17 @@ def readable_form() -> None:
         text = body.decode("utf-8", "replace")
         request.files = ImmutableMultiDict()
         request.form = ImmutableMultiDict(parse_qsl(text, keep_blank_values=True))
+
+
+@bp.before_request
+def keep_loaded_rows() -> None:
+    """Keep the round and draft loaded after a commit instead of reading them again.
+
+    A respondent request commits at most once or twice and then only draws a page or a
+    redirect from the rows it already holds, so re-reading them (SQLAlchemy's default after a
+    commit) would cost a query per request for nothing. The session ends with the request.
+    """
+    db.session().expire_on_commit = False
 
 
 from surveyapp.respondent import routes  # noqa: E402,F401

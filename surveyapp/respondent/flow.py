@@ -112,7 +112,8 @@ class Flow:
         return reachable[-1] if reachable else self.pages(draft.data)[0]
 
     def template_args(self) -> dict[str, Any]:
-        return {"round": self.round, "definition": self.definition, "lang": self.ctx.language}
+        # language(), not self.ctx: pages without questions need no municipality query
+        return {"round": self.round, "definition": self.definition, "lang": language()}
 
 
 def municipality_names(round_: Round) -> tuple[str, ...]:
