@@ -76,6 +76,19 @@ def test_kari_creates_a_round_shares_it_and_sees_answers_arrive(
     assert services.locator("tr", has_text="Barnehage").locator("td").first.inner_text() == "skjult"
     assert_accessible(page)
 
+    # More answers arrive while Kari reads: the overview says so, and redraws when she asks.
+    notice = page.locator("[data-new]")
+    assert notice.is_hidden()
+    _answer(db, round_, 3, tjeneste="NAV", meldeplikt=3)
+    notice.wait_for(state="visible")
+    assert notice.inner_text().startswith("Nye svar etter at du åpnet oversikten: 3.")
+    assert_accessible(page)
+    notice.get_by_role("link", name="Oppdater oversikten").click()
+    page.wait_for_function(
+        "document.getElementById('response-total').textContent.trim().startsWith('12')"
+    )
+    assert page.locator("[data-new]").is_hidden()
+
     page.goto(live_server + path)
     assert page.locator("h1").inner_text() == "Tjenestene 2026"
 

@@ -202,3 +202,28 @@ def test_free_text_needs_enough_answers_to_the_question(client, planner_round, a
     assert "Faste møter" not in client.get(url).text
     add_responses(planner_round, 1, tiltak_virker="Faste møter")
     assert client.get(url).text.count("Faste møter") == 5
+
+
+def test_open_round_overview_watches_for_new_answers(client, planner_round, add_responses):
+    add_responses(planner_round, 7, tjeneste="PPT")
+    html = client.get(f"/planlegger/runder/{planner_round.id}").text
+    live = re.search(r'data-live-count="([^"]+)"[^>]*data-shown="(\d+)"', html)
+    assert live, "an open round's overview polls for new answers"
+    assert live.group(2) == "7"
+    assert client.get(live.group(1)).get_json()["responses"] == 7
+    add_responses(planner_round, 2, tjeneste="PPT")
+    assert client.get(live.group(1)).get_json()["responses"] == 9
+    assert "Oppdater oversikten" in html
+
+
+def test_closed_round_overview_does_not_poll(client, make_round, planner_round):
+    from datetime import timedelta
+
+    from surveyapp.models import utcnow
+
+    closed = make_round(
+        opens_at=utcnow() - timedelta(days=2), closes_at=utcnow() - timedelta(days=1)
+    )
+    response = client.get(f"/planlegger/runder/{closed.id}")
+    assert response.status_code == 200 and "Stengt" in response.text
+    assert "data-live-count" not in response.text

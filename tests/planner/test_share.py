@@ -15,7 +15,7 @@ def test_share_page_shows_the_public_link_and_count(client, login_as, make_round
     url = public_url(round_)
     assert url.startswith("https://innspill.test/r/") and round_.slug in url
     assert f'value="{url}"' in html
-    assert 'id="live-count">2<' in html
+    assert 'id="live-count" data-count>2<' in html
     assert "Kopier lenken" in html and "Plakat til utskrift" in html
 
 

@@ -1,4 +1,4 @@
-/* Planner pages: idle warning, copy link, live response count, print. Works without it too. */
+/* Planner pages: idle warning, copy link, live response counts, print. Works without it too. */
 (function () {
   "use strict";
   var script = document.querySelector("script[data-idle-seconds]");
@@ -44,9 +44,12 @@
     });
   });
 
-  var live = document.querySelector("[data-live-count]");
-  if (live) {
-    var target = document.getElementById("live-count");
+  // The share page counts responses as they arrive; the overview says that new ones have
+  // come and offers to reload (redrawing its charts under a reader's eyes would lose their place).
+  document.querySelectorAll("[data-live-count]").forEach(function (live) {
+    var count = live.querySelector("[data-count]");
+    var fresh = live.querySelector("[data-new]");
+    var shown = parseInt(live.dataset.shown || "0", 10);
     var poll = setInterval(function () {
       fetch(live.dataset.liveCount, { credentials: "same-origin", headers: { Accept: "application/json" } })
         .then(function (response) {
@@ -54,13 +57,18 @@
           return response.json();
         })
         .then(function (data) {
-          if (data && target && String(data.responses) !== target.textContent) {
-            target.textContent = String(data.responses);
+          if (!data) return;
+          if (count && String(data.responses) !== count.textContent) {
+            count.textContent = String(data.responses);
+          }
+          if (fresh && data.responses > shown) {
+            fresh.querySelector("[data-new-count]").textContent = String(data.responses - shown);
+            fresh.hidden = false;
           }
         })
         .catch(function () { clearInterval(poll); });
     }, parseInt(live.dataset.interval || "15000", 10));
-  }
+  });
 
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.addEventListener("click", function () { window.print(); });
