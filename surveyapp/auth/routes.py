@@ -7,9 +7,16 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
 from surveyapp.auth import bp
-from surveyapp.auth.forms import LoginForm
+from surveyapp.auth.forms import LoginForm, PasswordForm
 from surveyapp.auth.redirects import local_path
-from surveyapp.auth.service import AccountLocked, authenticate, end_sessions, load_user
+from surveyapp.auth.service import (
+    AccountLocked,
+    PasswordRejected,
+    authenticate,
+    change_password,
+    end_sessions,
+    load_user,
+)
 from surveyapp.extensions import db, login_manager
 
 login_manager.user_loader(load_user)
@@ -60,3 +67,28 @@ def logout():
     logout_user()
     flash(_("Du er logget ut."), "info")
     return redirect(url_for("auth.login"))
+
+
+@bp.route("/passord", methods=["GET", "POST"])
+@login_required
+def password():
+    """Change one's own password; other browsers signed in as this user are signed out."""
+    form = PasswordForm()
+    status = 200
+    if form.validate_on_submit():
+        try:
+            change_password(current_user, form.current.data, form.new.data, form.repeated.data)
+        except PasswordRejected as problem:
+            form.form_errors.append(str(problem))
+            status = 400
+        else:
+            db.session.commit()
+            login_user(current_user._get_current_object())  # this browser: the new token
+            flash(
+                _("Passordet er byttet. Er du logget inn andre steder, er du logget ut der."),
+                "success",
+            )
+            return redirect(url_for("main.index"))
+    elif form.is_submitted():
+        status = 400
+    return render_template("auth/password.html", form=form), status

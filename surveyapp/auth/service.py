@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from flask_babel import gettext as _
 from sqlalchemy import case, literal
 
 from surveyapp.extensions import db
 from surveyapp.models import User, utcnow
 from surveyapp.models.users import new_session_token
-from surveyapp.services.organisations import normalise_email
+from surveyapp.services import audit
+from surveyapp.services.organisations import MIN_PASSWORD_LENGTH, normalise_email
 
 MAX_FAILURES = 5
 LOCK_TIME = timedelta(minutes=15)
@@ -75,6 +77,29 @@ def _record_success(user: User, now: datetime) -> bool:
         .execution_options(synchronize_session="fetch")
     )
     return result.rowcount == 1
+
+
+class PasswordRejected(Exception):
+    """A password change that cannot be made; the message says why, in Norwegian."""
+
+
+def change_password(user: User, current: str, new: str, repeated: str) -> None:
+    """Set a new password and sign the user out everywhere else.
+
+    The current password is asked for so that a browser left signed in cannot be used to
+    take the account over.
+    """
+    if not user.check_password(current):
+        raise PasswordRejected(_("Det nåværende passordet er feil."))
+    if len(new) < MIN_PASSWORD_LENGTH:
+        raise PasswordRejected(_("Passordet må ha minst %(n)s tegn.", n=MIN_PASSWORD_LENGTH))
+    if new != repeated:
+        raise PasswordRejected(_("De to nye passordene er ikke like."))
+    if new == current:
+        raise PasswordRejected(_("Det nye passordet må være et annet enn det gamle."))
+    user.set_password(new)
+    end_sessions(user)
+    audit.record("user.password", user.organisation, user, target=f"user:{user.id}")
 
 
 def end_sessions(user: User) -> None:

@@ -28,6 +28,7 @@ ACTIONS = {
     "answers.delete": _l("Slettet rådata"),
     "user.create": _l("Opprettet bruker"),
     "user.update": _l("Endret bruker"),
+    "user.password": _l("Byttet passord"),
     "token.create": _l("Laget API-nøkkel"),
     "token.revoke": _l("Trakk tilbake API-nøkkel"),
     "settings.update": _l("Endret innstillinger"),

@@ -128,13 +128,14 @@ def test_planner_pages_are_accessible_and_fit_a_phone(
         "/planlegger/brukere/ny",
         "/planlegger/innstillinger",
         f"/planlegger/brukere/{kari.id}",
+        "/auth/passord",
     ]
     for path in paths:
         page.goto(live_server + path)
         assert_accessible(page)
     phone = new_page()
     _sign_in(phone, live_server)
-    for path in (r, f"{r}/del", "/planlegger/", "/planlegger/runder/ny/tjenester"):
+    for path in (r, f"{r}/del", "/planlegger/", "/planlegger/runder/ny/tjenester", "/auth/passord"):
         phone.goto(live_server + path)
         assert_no_horizontal_scroll(phone)
 
