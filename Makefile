@@ -11,6 +11,7 @@ PORT ?= 5000
 .PHONY: install install-test run test bench-analysis bench-load bench-ideawall migrate clean
 
 $(BIN)/python:
+	scripts/debian-packages.sh
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
@@ -34,8 +35,9 @@ run: install
 	$(FLASK) demo --if-empty
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
-## test: install the test extras and run the whole suite
+## test: install the test extras (and Debian's Chromium if missing) and run the whole suite
 test: install-test
+	scripts/debian-packages.sh test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## bench-analysis: quality, stability, speed and memory of the analysis engine
