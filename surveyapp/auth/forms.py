@@ -9,7 +9,11 @@ class LoginForm(FlaskForm):
     password = PasswordField(_l("Passord"), validators=[DataRequired(), Length(max=200)])
 
 
+def _password_field(label) -> PasswordField:
+    return PasswordField(label, validators=[DataRequired(), Length(max=200)])
+
+
 class PasswordForm(FlaskForm):
-    current = PasswordField(_l("Nåværende passord"), validators=[DataRequired(), Length(max=200)])
-    new = PasswordField(_l("Nytt passord (minst 10 tegn)"), validators=[DataRequired(), Length(max=200)])
-    repeated = PasswordField(_l("Gjenta det nye passordet"), validators=[DataRequired(), Length(max=200)])
+    current = _password_field(_l("Nåværende passord"))
+    new = _password_field(_l("Nytt passord (minst 10 tegn)"))
+    repeated = _password_field(_l("Gjenta det nye passordet"))

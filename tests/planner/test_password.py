@@ -34,7 +34,8 @@ def test_password_change_signs_out_other_browsers_and_keeps_this_one(app, db, ma
 
     response = _change(here)
     assert response.status_code == 302
-    assert "Passordet er byttet" in here.get(response.headers["Location"], follow_redirects=True).text
+    landing = here.get(response.headers["Location"], follow_redirects=True)
+    assert "Passordet er byttet" in landing.text
     assert here.get("/planlegger/").status_code == 200
     gone = elsewhere.get("/planlegger/")
     assert gone.status_code == 302 and "/auth/logg-inn" in gone.headers["Location"]
