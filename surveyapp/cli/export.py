@@ -1,4 +1,4 @@
-"""``flask export ROUND --format csv --out FILE``: a round's responses, by the planner pages' rules."""
+"""``flask export ROUND --format csv --out FILE``: a round's responses, by the web's rules."""
 
 from __future__ import annotations
 

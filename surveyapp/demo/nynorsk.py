@@ -2,8 +2,9 @@
 
 It is not a general translator: it knows the words the demo phrases use, plus a few suffix
 and compound rules (-lig → -leg, tjeneste → teneste, skole → skule ...), all in
-``data/nynorsk.yaml``, which is enough for the answers to read as plausible (informal) nynorsk. Case is preserved; all-caps words (BTI, PPT) and
-tokens containing digits are left alone.
+``data/nynorsk.yaml``, which is enough for the answers to read as plausible (informal)
+nynorsk. Case is preserved; all-caps words (BTI, PPT) and tokens containing digits are left
+alone.
 """
 
 from __future__ import annotations

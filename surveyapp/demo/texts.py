@@ -51,7 +51,9 @@ _TJENESTER, _FIRE_TEMA, _UNGDOM = load("tjenester"), load("fire_tema"), load("un
 QUESTIONS: dict[str, _Question] = {
     "tiltak_virker": _Question("tjenester", "staff", _TJENESTER["tiltak_virker"]),
     "hindrer_tidlig_innsats": _Question("tjenester", "staff", _TJENESTER["hindrer_tidlig_innsats"]),
-    "hvor_trykker_skoen": _Question("innspill_fire_tema", "staff", _FIRE_TEMA["hvor_trykker_skoen"]),
+    "hvor_trykker_skoen": _Question(
+        "innspill_fire_tema", "staff", _FIRE_TEMA["hvor_trykker_skoen"]
+    ),
     "mellom_to_stoler": _Question("innspill_fire_tema", "staff", _FIRE_TEMA["mellom_to_stoler"]),
     "bedre_samarbeid": _Question("innspill_fire_tema", "staff", _FIRE_TEMA["bedre_samarbeid"]),
     "reell_innflytelse": _Question("innspill_fire_tema", "staff", _FIRE_TEMA["reell_innflytelse"]),

@@ -1,4 +1,4 @@
-"""The demo phrases live in YAML files (surveyapp/demo/data/) and give the answers they gave in code."""
+"""The demo phrases live in YAML (surveyapp/demo/data/) and give the answers they gave in code."""
 
 from __future__ import annotations
 
