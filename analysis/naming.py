@@ -50,9 +50,13 @@ def _candidates(tokens) -> dict[tuple[str, ...], str]:
         first = tokens[start]
         if first.is_stop or first.key in NEGATIONS or len(first.surface) < 3:
             continue
+        run = 0  # content words in a row: a name is "fast kontaktperson", not a sentence
         for end in range(start, min(n, start + MAX_WORDS)):
             last = tokens[end]
             if end > start and last.is_stop and last.surface not in LINKS:
+                break
+            run = 0 if last.is_stop else run + 1
+            if run > 2:
                 break
             if last.is_stop or last.key in NEGATIONS:
                 continue
