@@ -140,7 +140,7 @@ class FindingForm(FlaskForm):
     status = SelectField(
         _l("Status"), choices=[("", _l("Ikke valgt"))] + [(k, v) for k, v in STATUS_LABELS.items()]
     )
-    public = BooleanField(_l("Vis på den offentlige tilbakemeldingssiden"), default=True)
+    public = BooleanField(_l("Vis på den offentlige tilbakemeldingssiden"), default=False)
 
 
 class MoveFindingForm(FlaskForm):

@@ -72,3 +72,11 @@ def feedback_settings(round_id: int):
         page=page,
         preview=feedback.content(round_),
     )
+
+
+@bp.get("/runder/<int:round_id>/tilbakemelding/forhandsvisning")
+@role_required("viewer")
+def feedback_preview(round_id: int):
+    """The public page exactly as respondents would see it, published or not."""
+    round_ = load_round(round_id)
+    return render_template("review/feedback_public.html", preview=True, **feedback.content(round_))
