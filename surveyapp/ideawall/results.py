@@ -54,6 +54,7 @@ def results(wall_id: int):
         "ideawall/planner/results.html",
         wall=wall,
         result=analyse_wall(wall),
+        joined=service.wall_totals([wall])[wall.id]["participants"],
         statements={s.id: s for s in statements},
         action=ActionForm(),
     )

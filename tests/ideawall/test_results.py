@@ -382,3 +382,31 @@ def test_small_counts_are_hidden_everywhere_by_the_reports_rule(
         assert "6 enige" not in text and "1 uenige" not in text
     (section,) = youth_council(wall.organisation, 5)
     assert section["items"][0]["votes"] == [("enige", None), ("uenige", None), ("vet ikke", 0)]
+
+
+def test_a_statement_is_common_ground_or_split_never_both(
+    client, planner, make_wall, fill_wall, phone
+):
+    """Issue 18.4: 6-2 and 5-3 are common ground (at least 60 % agree), not also split;
+    the participant counts say joined and voted."""
+    wall = make_wall()
+    votes = [(p, 0, 1 if p < 6 else -1) for p in range(8)]
+    votes += [(p, 1, 1 if p < 5 else -1) for p in range(8)]
+    votes += [(p, 2, 1 if p % 2 else -1) for p in range(8)]
+    fill_wall(wall, votes, ["Gratis møteplasser", "Billigere buss", "Mobilforbud"])
+    phone(wall), phone(wall)  # two more phones join but do not vote
+    page = client.get(f"{BASE}/{wall.id}/resultat").text
+    common = page.split("Felles grunn")[1].split("Her er de uenige")[0]
+    split = page.split("Her er de uenige")[1].split("Meningsgrupper")[0]
+    assert "Gratis møteplasser" in common and "Billigere buss" in common
+    assert "Gratis møteplasser" not in split and "Billigere buss" not in split
+    assert "Mobilforbud" in split and "Mobilforbud" not in common
+    assert "Har stemt: 8 deltakere, på 3 innlegg (10 ble med)." in page
+    data = client.get(f"{BASE}/{wall.id}/skjerm.json").get_json()
+    assert [i["text"] for i in data["agreed"]] == ["Gratis møteplasser", "Billigere buss"]
+    assert [i["text"] for i in data["split"]] == ["Mobilforbud"]
+    assert (data["participants"], data["voters"]) == (10, 8)
+    screen = client.get(f"{BASE}/{wall.id}/skjerm").text
+    assert "Ble med" in screen and "Har stemt" in screen
+    show = client.get(f"{BASE}/{wall.id}").text
+    assert "Deltakere som ble med" in show and "Deltakere som har stemt" in show
