@@ -16,6 +16,7 @@ from surveyapp.models.ideawall import IdeaWall
 from surveyapp.privacy import mask_pii
 from surveyapp.services import ideawall as service
 from surveyapp.services.access import threshold_for
+from surveyapp.services.report_youth import votes_phrase
 
 SECTION_TITLE = "Ungdomsrådet mener"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&])")
@@ -36,6 +37,7 @@ def youth_council_section(wall: IdeaWall) -> list[dict]:
             "agree": choice.agree,
             "disagree": choice.disagree,
             "passes": choice.passes,
+            "finding_id": choice.finding_id,
         }
         for choice in service.choices(wall)
     ]
@@ -47,9 +49,9 @@ def markdown_escape(text: str) -> str:
 
 
 def counts_phrases(wall: IdeaWall, items: list[dict]) -> dict[int, str]:
-    """Each item's vote counts as words by statement id, suppressed as in the plan report."""
+    """Each item's vote counts as words by statement id, by the plan report's one rule."""
     threshold = threshold_for(wall.organisation)
-    return {item["statement_id"]: service.votes_phrase(item, threshold) for item in items}
+    return {item["statement_id"]: votes_phrase(item, threshold) for item in items}
 
 
 def section_markdown(wall: IdeaWall) -> str:

@@ -120,6 +120,7 @@ def plan(wall_id: int):
         wall=wall,
         items=items,
         votes=counts_phrases(wall, items),
+        threshold=threshold_for(wall.organisation),
         action=ActionForm(),
     )
 

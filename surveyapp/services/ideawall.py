@@ -11,7 +11,6 @@ import hashlib
 import re
 import secrets
 import unicodedata
-from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -41,8 +40,7 @@ from surveyapp.models.ideawall import (
 from surveyapp.privacy import mask_pii
 from surveyapp.services import findings as findings_service
 from surveyapp.services.access import threshold_for
-from surveyapp.services.report_render import number
-from surveyapp.services.report_youth import suppressed_votes
+from surveyapp.services.report_youth import votes_phrase
 
 #: join codes use upper-case letters and digits that cannot be mistaken for each other
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -490,12 +488,6 @@ def vote_triples(wall: IdeaWall) -> list[tuple[int, int, int]]:
 # --- into the plan -------------------------------------------------------------------
 
 
-def votes_phrase(counts: Mapping[str, int], threshold: int) -> str:
-    """The votes as words, "20 enige, 0 uenige, 0 vet ikke", suppressed as in the report."""
-    shown = {key: number(n) for key, n in suppressed_votes(counts, threshold).items()}
-    return _("%(agree)s enige, %(disagree)s uenige, %(passes)s vet ikke", **shown)
-
-
 def choose(statement: IdeaStatement, kind: str, user: User | None = None) -> Finding:
     """Take an approved statement into the plan in one step, and commit.
 
@@ -529,8 +521,9 @@ def choose(statement: IdeaStatement, kind: str, user: User | None = None) -> Fin
         chosen_at=utcnow(),
     )
     try:
-        db.session.add(choice)
         finding = findings_service.create_finding(wall.organisation, data, user)
+        choice.finding_id = finding.id
+        db.session.add(choice)
         audit(
             user, wall, "ideawall.choice.add", statement=statement.id, kind=kind, finding=finding.id
         )

@@ -158,7 +158,14 @@ def build_report(
     views = {r.id: overview.build(r) for r in rounds}
     all_rows = [(run, theme_stats.run_rows(run)) for run in runs]
     rows_by_run = {run.id: rows for run, rows in all_rows}
-    chosen = findings_service.findings_of(organisation, {run.id for run in runs})
+    youth = youth_council(organisation, threshold)
+    # a statement taken into the plan is listed once: under "Ungdomsrådet mener"
+    from_wall = {item["finding_id"] for wall in youth for item in wall["items"]}
+    chosen = [
+        f
+        for f in findings_service.findings_of(organisation, {run.id for run in runs})
+        if f.id not in from_wall
+    ]
     return Report(
         organisation=organisation.name,
         generated=nb_date(utcnow()),
@@ -181,7 +188,7 @@ def build_report(
             for key, label in SECTION_LABELS.items()
         ],
         likert=_likert(rounds, views),
-        youth=youth_council(organisation, threshold),
+        youth=youth,
     )
 
 

@@ -198,8 +198,7 @@ def _docx_youth(doc, report: Report) -> None:
     for wall in report.youth:
         doc.add_heading(wall["title"], 2)
         for item in wall["items"]:
-            votes = ", ".join(f"{number(n)} {label}" for label, n in item["votes"])
-            doc.add_paragraph(f"«{item['text']}» ({votes})", style="List Bullet")
+            doc.add_paragraph(f"«{item['text']}» ({item['votes_text']})", style="List Bullet")
 
 
 # --- Markdown -----------------------------------------------------------------------------
@@ -265,12 +264,8 @@ def to_markdown(report: Report) -> str:
     out += [f"## {_('Ungdomsrådet mener')}", ""]
     for wall in report.youth:
         out += [f"### {md(wall['title'])}", ""]
-        out += [
-            f"- «{md(item['text'])}» ("
-            + ", ".join(f"{number(n)} {label}" for label, n in item["votes"])
-            + ")"
-            for item in wall["items"]
-        ] + [""]
+        out += [f"- «{md(item['text'])}» ({md(item['votes_text'])})" for item in wall["items"]]
+        out += [""]
     out += [f"## {_('Spørsmål med svarskala')}", ""]
     for table in report.likert:
         out += [f"### {md(table.title)}", "", f"*{md(table.note)}*", ""] + _md_table(table, True)

@@ -12,6 +12,8 @@ from surveyapp.extensions import db
 from surveyapp.services import findings as findings_service
 from surveyapp.services.report import build_report
 
+from tests.conftest import csrf_token
+
 from .conftest import post_form, visible_text
 
 REPORT = "/planlegger/analyse/rapport"
@@ -279,7 +281,8 @@ def test_report_includes_what_the_youth_council_chose(plan, staff_round, monkeyp
                 "items": [
                     {
                         "text": "Gratis steder å henge etter skolen",
-                        "votes": [("enige", 11), ("uenige", None), ("vet ikke", None)],
+                        "finding_id": None,
+                        "votes_text": "11 enige, 1 uenige, 0 vet ikke",
                     }
                 ],
             }
@@ -291,7 +294,7 @@ def test_report_includes_what_the_youth_council_chose(plan, staff_round, monkeyp
 
     md = to_markdown(report)
     assert "### Ungdomsrådet mars" in md
-    assert "«Gratis steder å henge etter skolen» (11 enige, – uenige, – vet ikke)" in md
+    assert "«Gratis steder å henge etter skolen» (11 enige, 1 uenige, 0 vet ikke)" in md
 
 
 def test_cli_report_writes_each_format(runner, plan, staff_round, tmp_path):
@@ -307,7 +310,7 @@ def test_cli_report_writes_each_format(runner, plan, staff_round, tmp_path):
     assert "Ungdom opplever at det mangler" in (tmp_path / "rapport.md").read_text()
 
 
-def test_youth_council_votes_are_suppressed(organisation, monkeypatch):
+def test_youth_council_votes_need_threshold_voters(organisation, monkeypatch):
     from surveyapp.services import report_youth
 
     class Wall:
@@ -316,11 +319,17 @@ def test_youth_council_votes_are_suppressed(organisation, monkeypatch):
     monkeypatch.setattr(
         report_youth,
         "_section_function",
-        lambda: lambda wall: [{"text": "Mer lys i parken", "agree": 9, "disagree": 2, "passes": 1}],
+        lambda: lambda wall: [
+            {"text": "Mer lys i parken", "agree": 9, "disagree": 2, "passes": 1},
+            {"text": "Gratis kino", "agree": 3, "disagree": 1, "passes": 0},
+        ],
     )
     monkeypatch.setattr(report_youth.db.session, "scalars", lambda query: [Wall()])
     (wall,) = report_youth.youth_council(organisation, 5)
-    assert wall["items"][0]["votes"] == [("enige", None), ("uenige", None), ("vet ikke", None)]
+    assert [i["votes_text"] for i in wall["items"]] == [
+        "9 enige, 2 uenige, 1 vet ikke",
+        "færre enn 5 stemte, så stemmene vises ikke",
+    ]
 
 
 def test_report_includes_statements_chosen_on_an_idea_wall(
@@ -340,4 +349,26 @@ def test_report_includes_statements_chosen_on_an_idea_wall(
     assert "### Ungdomsrådet i mars" in section
     assert "Gratis steder å henge etter skolen" in section
     assert "91234567" not in section
-    assert "– enige" in section or "0 enige" in section
+    assert "færre enn 5 stemte" in section  # nobody voted on it
+
+
+def test_a_statement_taken_into_the_plan_is_in_the_report_once(
+    client, auth, plan, staff_round, organisation, planner
+):
+    """Issue 18.3: the statement is under «Ungdomsrådet mener», not again as a finding."""
+    from surveyapp.services import ideawall
+
+    wall = ideawall.create_wall(organisation, "Ungdomsrådet", ["Hva mangler?"], created_by=planner)
+    statement = ideawall.add_statement(wall, "Billigere buss om kvelden")
+    ideawall.choose(statement, "common_ground", planner)
+    db.session.commit()
+    auth.login(planner.email)
+    page = client.get("/planlegger/analyse/rapport")
+    response = client.post(
+        "/planlegger/analyse/rapport",
+        data={"csrf_token": csrf_token(page.text), "rounds": staff_round.id, "format": "md"},
+    )
+    assert response.status_code == 200
+    assert response.text.count("Billigere buss om kvelden") == 1
+    youth = response.text.split("## Ungdomsrådet mener")[1].split("\n## ")[0]
+    assert "Billigere buss om kvelden" in youth
