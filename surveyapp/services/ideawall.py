@@ -14,7 +14,6 @@ import unicodedata
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from flask import current_app, url_for
 from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -40,6 +39,7 @@ from surveyapp.models.ideawall import (
 from surveyapp.privacy import mask_pii
 from surveyapp.services import findings as findings_service
 from surveyapp.services.access import threshold_for
+from surveyapp.services.links import public_url_for
 from surveyapp.services.report_youth import votes_phrase
 
 #: join codes use upper-case letters and digits that cannot be mistaken for each other
@@ -159,8 +159,7 @@ def set_open(wall: IdeaWall, is_open: bool, user: User | None = None) -> None:
 
 def join_url(wall: IdeaWall) -> str:
     """The address participants open (and the QR code holds)."""
-    base = current_app.config["PUBLIC_BASE_URL"]
-    return base + url_for("ideawall.participant.wall", code=wall.join_code)
+    return public_url_for("ideawall.participant.wall", code=wall.join_code)
 
 
 def audit(user: User | None, wall: IdeaWall, action: str, **details: Any) -> None:

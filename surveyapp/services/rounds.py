@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from flask import current_app, url_for
 from sqlalchemy import func
 
 from surveyapp.exceptions import InnspillError
 from surveyapp.extensions import db
 from surveyapp.models import AUDIENCES, Organisation, QuestionnaireVersion, Response, Round, User
+from surveyapp.services.links import public_url_for
 
 
 @dataclass(frozen=True)
@@ -57,9 +57,7 @@ def create_round(
 
 def public_url(round_: Round) -> str:
     """The answer URL to share with respondents."""
-    base = current_app.config["PUBLIC_BASE_URL"]
-    with current_app.test_request_context(base_url=base):
-        return url_for("respondent.start", slug=round_.slug, _external=True)
+    return public_url_for("respondent.start", slug=round_.slug)
 
 
 def response_counts(round_ids: list[int]) -> dict[int, int]:
