@@ -95,7 +95,8 @@ def to_docx(report: Report) -> bytes:
     _docx_youth(doc, report)
     doc.add_heading(_("Spørsmål med svarskala"), 1)
     for table in report.likert:
-        doc.add_heading(table.title, 3)
+        if table.title:  # a question asked in several rounds has its heading once
+            doc.add_heading(table.title, 3)
         if table.note:
             doc.add_paragraph(table.note).runs[0].italic = True
         _docx_table(doc, table, chart=True)
@@ -268,7 +269,8 @@ def to_markdown(report: Report) -> str:
         out += [""]
     out += [f"## {_('Spørsmål med svarskala')}", ""]
     for table in report.likert:
-        out += [f"### {md(table.title)}", "", f"*{md(table.note)}*", ""] + _md_table(table, True)
+        out += [f"### {md(table.title)}", ""] if table.title else []
+        out += [f"*{md(table.note)}*", ""] + _md_table(table, True)
     out += [f"## {_('Vedlegg: tema')}", ""]
     for run in report.runs:
         out += [f"### {md(run.title)}", ""] + _md_table(run.themes_table)

@@ -372,3 +372,51 @@ def test_a_statement_taken_into_the_plan_is_in_the_report_once(
     assert response.text.count("Billigere buss om kvelden") == 1
     youth = response.text.split("## Ungdomsrådet mener")[1].split("\n## ")[0]
     assert "Billigere buss om kvelden" in youth
+
+
+def test_report_form_ticks_the_rounds_of_the_analysis_or_none(
+    signed_in, topic_run, staff_round, make_round
+):
+    """Issue 18.2: coming from an analysis its rounds are ticked; otherwise no round is."""
+    other = make_round("tjenester", title="En annen runde")
+    ticked = re.compile(
+        r'<input[^>]*checked[^>]*name="rounds"[^>]*value="(\d+)"|'
+        r'<input[^>]*name="rounds"[^>]*value="(\d+)"[^>]*checked'
+    )
+
+    def ticked_ids(html: str) -> set[int]:
+        return {int(a or b) for a, b in ticked.findall(html)}
+
+    assert ticked_ids(signed_in.get(REPORT).text) == set()
+    from_run = signed_in.get(f"{REPORT}?analyse={topic_run.id}").text
+    assert ticked_ids(from_run) == {staff_round.id} and str(other.id) in from_run
+    assert f"{REPORT}?analyse={topic_run.id}" in signed_in.get(
+        f"/planlegger/analyse/{topic_run.id}"
+    ).text
+
+
+def test_likert_questions_once_without_empty_tables(
+    signed_in, plan, staff_round, make_round, add_response
+):
+    """Issue 18.2: a question asked in two rounds has one heading; a round without
+    answers to it (an import that lacked it) prints no table."""
+    second = make_round("tjenester", title="Runde to")
+    empty = make_round("tjenester", title="Importert uten skala")
+    for i in range(6):
+        add_response(second, {"tiltak_virker": "Greit."}, rutiner_bekymring=4)
+        add_response(empty, {"tiltak_virker": "Greit."})
+    db.session.commit()
+    page = signed_in.get(REPORT)
+    response = signed_in.post(
+        REPORT,
+        data={
+            "csrf_token": csrf_token(page.text),
+            "rounds": [staff_round.id, second.id, empty.id],
+            "format": "md",
+        },
+    )
+    likert = response.text.split("## Spørsmål med svarskala")[1].split("\n## ")[0]
+    question = r"Vi har skriftlige rutiner for hva vi gjør ved bekymring for et barn\."
+    assert likert.count(f"### {question}") == 1
+    assert "*Runde to*" in likert and "*Tjenestene*" in likert
+    assert "Importert uten skala" not in likert
