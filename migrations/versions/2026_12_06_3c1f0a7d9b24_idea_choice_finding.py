@@ -34,6 +34,8 @@ def upgrade():
 
 def downgrade():
     with op.batch_alter_table('idea_choice', schema=None) as batch_op:
-        batch_op.drop_constraint(batch_op.f('fk_idea_choice_finding_id_finding'), type_='foreignkey')
+        batch_op.drop_constraint(
+            batch_op.f('fk_idea_choice_finding_id_finding'), type_='foreignkey'
+        )
         batch_op.drop_index(batch_op.f('ix_idea_choice_finding_id'))
         batch_op.drop_column('finding_id')

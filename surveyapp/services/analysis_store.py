@@ -5,6 +5,10 @@
   planner left them. Nothing that exists is changed.
 * ``learn``: the engine learns from the planner's coding and re-suggests themes for the
   answers still in the "uncertain" queue. Reviewed answers are never changed.
+* ``rerun`` ("Kjør analysen på nytt"): the engine again over *every* answer of the run (late
+  ones included), with the run's mode, codebook and seed. Every answer the planner has not
+  decided is placed again; the planner's decisions are kept: names, merges, splits, new
+  themes, the review state, and every answer moved, confirmed, coded or marked off-topic.
 """
 
 from __future__ import annotations
@@ -148,6 +152,7 @@ def _store_themes(run, result: EngineResult, ids, coded_themes) -> dict[str, Ana
             keywords=found.keywords,
             engine_key=found.key,
             origin=_origin(found.source, suggested, source is not None),
+            review_state="reviewed" if source is not None else "proposed",
             accepted=not suggested,
             is_other=found.is_other,
             representative_ids=[ids[i] for i in found.representatives if 0 <= i < len(ids)],
@@ -295,3 +300,84 @@ def learn_run(run: AnalysisRun, step: Step) -> str:
         item.terms = suggestion.terms
         item.uncertain_rank = ranks.get(position)
     return f"{len(targets)} usikre svar har fått nye forslag."
+
+
+# --- rerun ------------------------------------------------------------------------------
+
+
+def _rerun_targets(run: AnalysisRun) -> dict[str, AnalysisTheme]:
+    """The engine's theme keys mapped to the themes as the planner left them.
+
+    A key found in a merged theme leads to the theme it was merged into; a key that several
+    themes share (a split part can reuse a cluster number) goes to the earliest of them.
+    """
+    by_id = {t.id: t for t in run.themes}
+    targets: dict[str, AnalysisTheme] = {}
+    for theme in sorted(run.themes, key=lambda t: (t.origin == "split", t.position)):
+        target = theme
+        while target.merged_into_id is not None and target.merged_into_id in by_id:
+            target = by_id[target.merged_into_id]
+        if theme.engine_key and theme.engine_key not in targets:
+            targets[theme.engine_key] = target
+    targets[OTHER_KEY] = other_theme(run)
+    return targets
+
+
+def rerun_run(run: AnalysisRun, step: Step) -> str:
+    """Theme every answer again and place each undecided one; keep every planner decision."""
+    answers = answers_for(run)
+    if not answers:
+        raise InnspillError("Det er ingen fritekstsvar å analysere i disse rundene ennå.")
+    ids = [i for i, _ in answers]
+    codebook = (
+        {"name": run.codebook.name, "themes": run.codebook.themes}
+        if run.codebook
+        else run.codebook_key
+    )
+    coded, _themes = _source_coding(run, ids) if run.mode == "coding" else (None, {})
+    with step(15, f"Analyserer {len(ids)} svar på nytt", expected=len(ids) / ENGINE_SPEED):
+        result = analysis_engine.fit(
+            [t for _, t in answers],
+            mode=run.mode,
+            random_state=run.random_state,
+            codebook=codebook,
+            coded=coded,
+        )
+    step(85, "Plasserer svarene")
+    targets = _rerun_targets(run)
+    for found in result.themes:  # a theme the engine finds now and did not find before
+        if found.key not in targets and not found.is_other:
+            position = max((t.position for t in run.themes), default=-1) + 1
+            suggested = found.source == "discovered" and run.mode != "discover"
+            targets[found.key] = AnalysisTheme(
+                run=run,
+                label=found.label[:200],
+                keywords=found.keywords,
+                engine_key=found.key,
+                origin=_origin(found.source, suggested, False),
+                accepted=not suggested,
+                position=position,
+                representative_ids=[ids[i] for i in found.representatives if 0 <= i < len(ids)],
+            )
+            db.session.add(targets[found.key])
+    db.session.flush()
+    items = {item.answer_id: item for item in run.items}
+    ranks = {pos: rank for rank, pos in enumerate(result.uncertain, start=1)}
+    placed = 0
+    for position, (answer_id, found) in enumerate(zip(ids, result.answers)):
+        item = items.get(answer_id)
+        if item is not None and item.reviewed:
+            continue
+        if item is None:
+            item = AnalysisItem(run=run, answer_id=answer_id, batch=run.updates)
+            db.session.add(item)
+        for assignment in list(item.assignments):
+            drop(assignment)
+        item.confidence = round(found.confidence, 4)
+        item.nonanswer = item.off_topic = found.nonanswer
+        item.terms = found.terms
+        item.uncertain_rank = ranks.get(position)
+        _assign(item, found, targets, "engine")
+        placed += 1
+    db.session.flush()
+    return f"Analysen er kjørt på nytt: {placed} svar er plassert. Det du har bestemt, er beholdt."
