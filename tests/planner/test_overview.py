@@ -227,3 +227,24 @@ def test_closed_round_overview_does_not_poll(client, make_round, planner_round):
     response = client.get(f"/planlegger/runder/{closed.id}")
     assert response.status_code == 200 and "Stengt" in response.text
     assert "data-live-count" not in response.text
+
+
+def test_a_hidden_number_is_explained_where_it_is_hidden(
+    client, db, planner_round, add_responses
+):
+    """Issue 18.7: "5 svar" next to "Sendt inn: skjult" says why, at the table."""
+    from surveyapp.models import Draft
+
+    add_responses(planner_round, 5, tjeneste="NAV")
+    for i in range(2):
+        db.session.add(
+            Draft(round_id=planner_round.id, token_hash=f"{i}" * 64, idempotency_key=f"d{i}")
+        )
+    db.session.commit()
+    html = client.get(f"/planlegger/runder/{planner_round.id}").text
+    assert table(html, "completion")["Sendt inn"] == "skjult"
+    after_table = html.split('id="completion-table"')[1].split("</section>")[0]
+    assert 'id="completion-note"' in after_table
+    assert "Hvor mange svar som er sendt inn, står over tabellen." in after_table
+    services = html.split('id="group-service-table"')[1].split("</section>")[0]
+    assert "inline-hidden-note" not in services.split("</table>")[0]

@@ -368,3 +368,38 @@ def test_the_log_tells_a_split_from_a_merge(signed_in, topic_run, planner):
     assert "«Fritid» delt; nye tema: «Klubb»" in text
     assert "«Ventetid», «Samarbeid» slått sammen til «Ventetid»" in text
     assert "Klubb → «Fritid»" not in text
+
+
+def test_no_group_at_100_percent_beside_a_hidden_one(signed_in, topic_run):
+    """Issue 18.7: "Ansatte –" beside "Andre 33 of 33 = 100 %" would give the hidden number
+    away with the theme's size; such a neighbour is hidden too, and the table says so."""
+    from surveyapp.services import theme_stats
+    from surveyapp.services.theme_stats import Row
+
+    def rows(group: str, n: int, inside: int, start: int) -> list[Row]:
+        return [
+            Row(
+                item_id=start + i,
+                answer_id=start + i,
+                response_id=start + i,
+                round_id=1,
+                groups={"audience": group},
+                off_topic=False,
+                nonanswer=False,
+                reviewed=False,
+                confidence=None,
+                uncertain_rank=None,
+                primary=7 if i < inside else 8,
+                themes={7} if i < inside else {8},
+            )
+            for i in range(n)
+        ]
+
+    data = rows("staff", 8, 4, 0) + rows("other", 33, 33, 100) + rows("youth", 20, 10, 200)
+    b = theme_stats.breakdown_of(data, theme_stats.theme_respondents(data, 7), "audience", 5)
+    shown = {g.value: (g.count.count, g.size.count, g.share) for g in b.groups}
+    assert shown["staff"][0] is None
+    assert shown["other"] == (None, 33, None), "33 of 33 = 100 % next to a hidden count"
+    fritid = theme(topic_run, "Fritid")
+    page = signed_in.get(url(topic_run, f"/tema/{fritid.id}")).text
+    assert "inline-hidden-note" in page
