@@ -408,6 +408,7 @@ def test_a_statement_is_common_ground_or_split_never_both(
     assert "Gratis møteplasser" not in split and "Billigere buss" not in split
     assert "Mobilforbud" in split and "Mobilforbud" not in common
     assert "Har stemt: 8 deltakere, på 3 innlegg (10 ble med)." in page
+    assert "har minst 60 % stemt enig" in page
     data = client.get(f"{BASE}/{wall.id}/skjerm.json").get_json()
     assert [i["text"] for i in data["agreed"]] == ["Gratis møteplasser", "Billigere buss"]
     assert [i["text"] for i in data["split"]] == ["Mobilforbud"]
