@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from surveyapp.exceptions import InnspillError
 from surveyapp.extensions import db
@@ -77,8 +78,19 @@ def other_theme(run: AnalysisRun) -> AnalysisTheme:
 # --- fit -------------------------------------------------------------------------------
 
 
-def fit_run(run: AnalysisRun, step: Step) -> str:
-    """Theme every answer of the run; returns the status line."""
+@dataclass
+class Fitted:
+    """The engine's result over every answer of a run, with what it was given."""
+
+    ids: list[int]
+    result: EngineResult
+    codebook: dict | str | None
+    coded: dict[int, str] | None
+    coded_themes: dict[str, AnalysisTheme]
+
+
+def _fit_all(run: AnalysisRun, step: Step, doing: str) -> Fitted:
+    """Run the engine over every answer with the run's mode, codebook and seed."""
     answers = answers_for(run)
     if not answers:
         raise InnspillError("Det er ingen fritekstsvar å analysere i disse rundene ennå.")
@@ -90,10 +102,18 @@ def fit_run(run: AnalysisRun, step: Step) -> str:
         else run.codebook_key
     )
     coded, coded_themes = _source_coding(run, ids)
-    with step(15, f"Analyserer {len(texts)} svar", expected=len(texts) / ENGINE_SPEED):
+    with step(15, f"{doing} {len(texts)} svar", expected=len(texts) / ENGINE_SPEED):
         result = analysis_engine.fit(
             texts, mode=run.mode, random_state=run.random_state, codebook=codebook, coded=coded
         )
+    return Fitted(ids, result, codebook, coded, coded_themes)
+
+
+def fit_run(run: AnalysisRun, step: Step) -> str:
+    """Theme every answer of the run; returns the status line."""
+    fitted = _fit_all(run, step, "Analyserer")
+    ids, result, codebook = fitted.ids, fitted.result, fitted.codebook
+    coded, coded_themes = fitted.coded, fitted.coded_themes
     step(85, "Lagrer tema")
     for theme in list(run.themes):
         db.session.delete(theme)
@@ -102,7 +122,7 @@ def fit_run(run: AnalysisRun, step: Step) -> str:
     db.session.flush()
     run.parameters = {
         "engine": result.parameters,
-        "answers": len(texts),
+        "answers": len(ids),
         "codebook": codebook if isinstance(codebook, dict) else None,
         "coded_answers": len(coded or {}),
     }
@@ -117,7 +137,7 @@ def fit_run(run: AnalysisRun, step: Step) -> str:
         ranks={pos: rank for rank, pos in enumerate(result.uncertain, start=1)},
     )
     shown = sum(1 for t in run.themes if not t.is_other)
-    return f"Ferdig: {shown} tema fra {len(texts)} svar."
+    return f"Ferdig: {shown} tema fra {len(ids)} svar."
 
 
 def _source_coding(run: AnalysisRun, ids: list[int]):
@@ -325,24 +345,8 @@ def _rerun_targets(run: AnalysisRun) -> dict[str, AnalysisTheme]:
 
 def rerun_run(run: AnalysisRun, step: Step) -> str:
     """Theme every answer again and place each undecided one; keep every planner decision."""
-    answers = answers_for(run)
-    if not answers:
-        raise InnspillError("Det er ingen fritekstsvar å analysere i disse rundene ennå.")
-    ids = [i for i, _ in answers]
-    codebook = (
-        {"name": run.codebook.name, "themes": run.codebook.themes}
-        if run.codebook
-        else run.codebook_key
-    )
-    coded, _themes = _source_coding(run, ids) if run.mode == "coding" else (None, {})
-    with step(15, f"Analyserer {len(ids)} svar på nytt", expected=len(ids) / ENGINE_SPEED):
-        result = analysis_engine.fit(
-            [t for _, t in answers],
-            mode=run.mode,
-            random_state=run.random_state,
-            codebook=codebook,
-            coded=coded,
-        )
+    fitted = _fit_all(run, step, "Analyserer på nytt")
+    ids, result = fitted.ids, fitted.result
     step(85, "Plasserer svarene")
     targets = _rerun_targets(run)
     for found in result.themes:  # a theme the engine finds now and did not find before
