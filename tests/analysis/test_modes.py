@@ -76,8 +76,9 @@ def test_guided_finds_most_human_themes(guided_model, answers):
     got = _themes(guided_model)
     hits = [mapping.get(got[i]) == answers["theme"][i] for i in rows]
     assert np.mean(hits) >= 0.6
-    discovered = [t for t in guided_model.themes_ if t.source == "discovered"]
-    assert all(t.size >= 3 for t in discovered)
+    proposed = [t for t in guided_model.themes_ if t.source == "proposed"]
+    assert all(t.size >= 3 for t in proposed)
+    assert not [t for t in guided_model.themes_ if t.source == "discovered"]
 
 
 def test_guided_themes_carry_codebook_names_and_confidence(guided_model):

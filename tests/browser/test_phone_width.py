@@ -14,8 +14,11 @@ from surveyapp.demo.load import DEMO_ADMIN, DEMO_PASSWORD, load_demo
 from surveyapp.extensions import db
 from surveyapp.models import Round, User
 from surveyapp.models.ideawall import IdeaParticipant, IdeaVote
-from surveyapp.services import analysis_codebooks, analysis_runs, findings, ideawall, theme_stats
-from surveyapp.services.analysis_runs import free_text_questions
+from surveyapp.services import findings, ideawall
+from surveyapp.services.analysis import codebooks as analysis_codebooks
+from surveyapp.services.analysis import runs as analysis_runs
+from surveyapp.services.analysis.runs import free_text_questions
+from surveyapp.services.themes import stats as theme_stats
 
 from .conftest import assert_no_horizontal_scroll
 
@@ -39,12 +42,15 @@ def workspace(app):
     db.session.commit()
     run = analysis_runs.execute(run.id)
     theme = next(t for t in theme_stats.active_themes(run) if not t.is_other)
-    data = findings.FindingData("Tjenestene kjenner ikke hverandres tilbud", "tiltak",
-                                theme_ids=[theme.id], responsible="Kommunalsjef oppvekst")
-    finding = findings.create_finding(org, data, None, run)
-    book = analysis_codebooks.save(
-        org, None, "Egen kodebok", "themes:\n  - key: fritid\n    name: Fritid\n    keywords: [fritid, klubb]\n", None
+    data = findings.FindingData(
+        "Tjenestene kjenner ikke hverandres tilbud",
+        "tiltak",
+        theme_ids=[theme.id],
+        responsible="Kommunalsjef oppvekst",
     )
+    finding = findings.create_finding(org, data, None, run)
+    yaml_text = "themes:\n  - key: fritid\n    name: Fritid\n    keywords: [fritid, klubb]\n"
+    book = analysis_codebooks.save(org, None, "Egen kodebok", yaml_text, None)
     wall = ideawall.create_wall(org, LONG_TITLE, ["Hva er det viktigste kommunen kan gjøre?"])
     statements = [
         ideawall.add_statement(wall, text)
@@ -56,9 +62,9 @@ def workspace(app):
         db.session.add(phone)
         db.session.flush()
         for s, statement in enumerate(statements):
+            value = 1 if (p + s) % 4 else -1
             db.session.add(
-                IdeaVote(participant_id=phone.id, statement_id=statement.id,
-                         value=1 if (p + s) % 4 else -1)
+                IdeaVote(participant_id=phone.id, statement_id=statement.id, value=value)
             )
     db.session.commit()
     ideawall.choose(statements[0], "common_ground")

@@ -356,7 +356,7 @@ def test_every_theme_is_proposed_until_accepted_and_edits_do_not_accept_it(
 
 def test_the_log_tells_a_split_from_a_merge(signed_in, topic_run, planner):
     """Issue 18.8: a split reads as a split ("delt"), a merge as a merge."""
-    from surveyapp.services import theme_review
+    from surveyapp.services.themes import review as theme_review
 
     fritid, ventetid = theme(topic_run, "Fritid"), theme(topic_run, "Ventetid")
     theme_review.record(
@@ -373,8 +373,8 @@ def test_the_log_tells_a_split_from_a_merge(signed_in, topic_run, planner):
 def test_no_group_at_100_percent_beside_a_hidden_one(signed_in, topic_run):
     """Issue 18.7: "Ansatte –" beside "Andre 33 of 33 = 100 %" would give the hidden number
     away with the theme's size; such a neighbour is hidden too, and the table says so."""
-    from surveyapp.services import theme_stats
-    from surveyapp.services.theme_stats import Row
+    from surveyapp.services.themes import stats as theme_stats
+    from surveyapp.services.themes.stats import Row
 
     def rows(group: str, n: int, inside: int, start: int) -> list[Row]:
         return [
