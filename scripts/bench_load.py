@@ -464,6 +464,7 @@ def main() -> int:
             "INNSPILL_CONFIG": "production",
             "SECRET_KEY": secrets.token_hex(32),
             "DATABASE_URL": f"sqlite:///{app_db}",
+            "PUBLIC_BASE_URL": "http://127.0.0.1",
             "PYTHONUNBUFFERED": "1",
         }
         slug, pages = prepare_app_database(env)

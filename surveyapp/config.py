@@ -46,7 +46,8 @@ class Config:
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True
-    PUBLIC_BASE_URL = "http://127.0.0.1:5000"
+    #: the address respondents and phones use; empty means "the address the planner is on"
+    PUBLIC_BASE_URL = ""
     #: run analyses inside the web request instead of a separate process (tests only)
     ANALYSIS_INLINE = False
 
@@ -57,7 +58,7 @@ class Config:
         self.SUPPRESSION_THRESHOLD = _env_int("SUPPRESSION_THRESHOLD", self.SUPPRESSION_THRESHOLD)
         if self.SUPPRESSION_THRESHOLD < 2:
             raise ConfigurationError("SUPPRESSION_THRESHOLD must be at least 2")
-        self.PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", self.PUBLIC_BASE_URL).rstrip("/")
+        self.PUBLIC_BASE_URL = (os.environ.get("PUBLIC_BASE_URL") or "").strip().rstrip("/")
         self.QUESTIONNAIRE_DIR = os.environ.get("QUESTIONNAIRE_DIR", self.QUESTIONNAIRE_DIR)
 
     def default_secret_key(self, instance_path: str) -> str:
@@ -105,6 +106,12 @@ class ProductionConfig(Config):
         super().__init__(instance_path)
         if len(self.SECRET_KEY) < 32:
             raise ConfigurationError("SECRET_KEY is too short: use at least 32 random characters.")
+        if not self.PUBLIC_BASE_URL:
+            raise ConfigurationError(
+                "PUBLIC_BASE_URL is not set. In production Innspill refuses to start without it: "
+                "set it to the address respondents use (for example "
+                "https://innspill.kommune.no); share links, QR codes and posters are built from it."
+            )
 
 
 CONFIGS: dict[str, type[Config]] = {

@@ -19,8 +19,28 @@ def test_production_refuses_a_short_secret_key(monkeypatch, tmp_path):
         load_config("production", str(tmp_path))
 
 
+def test_production_refuses_to_start_without_a_public_base_url(monkeypatch, tmp_path):
+    """Issue 18.5: as with SECRET_KEY, production needs the address respondents use."""
+    monkeypatch.setenv("SECRET_KEY", "x" * 40)
+    for value in (None, "", "  "):
+        if value is None:
+            monkeypatch.delenv("PUBLIC_BASE_URL", raising=False)
+        else:
+            monkeypatch.setenv("PUBLIC_BASE_URL", value)
+        with pytest.raises(ConfigurationError, match="PUBLIC_BASE_URL is not set"):
+            load_config("production", str(tmp_path))
+    monkeypatch.setenv("PUBLIC_BASE_URL", "https://innspill.kommune.no/")
+    assert load_config("production", str(tmp_path)).PUBLIC_BASE_URL == "https://innspill.kommune.no"
+
+
+def test_development_has_no_public_base_url_by_default(monkeypatch, tmp_path):
+    monkeypatch.delenv("PUBLIC_BASE_URL", raising=False)
+    assert load_config("development", str(tmp_path)).PUBLIC_BASE_URL == ""
+
+
 def test_production_uses_secure_cookies(monkeypatch, tmp_path):
     monkeypatch.setenv("SECRET_KEY", "x" * 40)
+    monkeypatch.setenv("PUBLIC_BASE_URL", "https://innspill.kommune.no")
     monkeypatch.setenv("DATABASE_URL", "postgresql://u@db/innspill")
     config = load_config("production", str(tmp_path))
     assert config.SESSION_COOKIE_SECURE is True

@@ -54,6 +54,7 @@ def results(wall_id: int):
         "ideawall/planner/results.html",
         wall=wall,
         result=analyse_wall(wall),
+        joined=service.wall_totals([wall])[wall.id]["participants"],
         statements={s.id: s for s in statements},
         action=ActionForm(),
     )
@@ -119,6 +120,7 @@ def plan(wall_id: int):
         wall=wall,
         items=items,
         votes=counts_phrases(wall, items),
+        threshold=threshold_for(wall.organisation),
         action=ActionForm(),
     )
 

@@ -56,6 +56,7 @@ def screen_data(wall: IdeaWall) -> dict:
     return {
         "state": wall.state,
         "participants": totals["participants"],
+        "voters": totals["voters"],
         "statements": totals["approved"],
         "pending": totals["pending"],
         "votes": totals["votes"],

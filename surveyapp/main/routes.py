@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import current_app, redirect, render_template, request, session, url_for
+from flask import current_app, redirect, render_template, request, send_from_directory, session, url_for
 from flask_login import current_user
 
 from surveyapp.auth.redirects import local_path
@@ -37,3 +37,11 @@ def health():
 
     db.session.execute(db.text("SELECT 1"))
     return {"status": "ok"}
+
+
+@bp.get("/favicon.ico")
+def favicon():
+    """Browsers ask for /favicon.ico whatever the page says: answer with the SVG icon."""
+    response = send_from_directory(current_app.static_folder, "favicon.svg", max_age=86400)
+    response.mimetype = "image/svg+xml"
+    return response

@@ -34,6 +34,9 @@ MODES = ("discover", "guided", "coding")
 RUN_STATES = ("queued", "running", "done", "failed")
 THEME_ORIGINS = ("engine", "codebook", "suggested", "split", "planner")
 ASSIGNMENT_SOURCES = ("engine", "predict", "planner")
+#: a theme is "foreslått" (proposed by the engine) until the planner accepts it ("vurdert")
+REVIEW_STATES = ("proposed", "reviewed")
+JOBS = ("fit", "update", "learn", "rerun")
 
 analysis_run_round = Table(
     "analysis_run_round",
@@ -76,7 +79,7 @@ class AnalysisRun(Base):
         CheckConstraint("mode IN ('discover', 'guided', 'coding')", name="mode"),
         CheckConstraint("status IN ('queued', 'running', 'done', 'failed')", name="status"),
         CheckConstraint("progress >= 0 AND progress <= 100", name="progress_range"),
-        CheckConstraint("job IN ('fit', 'update', 'learn')", name="job"),
+        CheckConstraint("job IN ('fit', 'update', 'learn', 'rerun')", name="job"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -92,8 +95,9 @@ class AnalysisRun(Base):
     parameters: Mapped[dict[str, Any]] = mapped_column(default=dict)
     random_state: Mapped[int] = mapped_column(default=0)
     status: Mapped[str] = mapped_column(String(10), default="queued")
-    #: what the background job does next: ``fit`` (first run), ``update`` (late answers)
-    #: or ``learn`` (reassign unreviewed answers from the planner's coding)
+    #: what the background job does next: ``fit`` (first run), ``update`` (late answers),
+    #: ``learn`` (reassign unreviewed answers from the planner's coding) or ``rerun`` (the
+    #: engine again over every answer, keeping the planner's decisions)
     job: Mapped[str] = mapped_column(String(10), default="fit")
     #: coding mode: the run whose reviewed answers are the coding to learn from
     source_run_id: Mapped[int | None] = mapped_column(
@@ -142,6 +146,9 @@ class AnalysisRun(Base):
 
 class AnalysisTheme(Base):
     __tablename__ = "analysis_theme"
+    __table_args__ = (
+        CheckConstraint("review_state IN ('proposed', 'reviewed')", name="review_state"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     run_id: Mapped[int] = mapped_column(
@@ -165,6 +172,9 @@ class AnalysisTheme(Base):
     )
     #: touched by a planner: an update never renames, merges or removes it
     reviewed: Mapped[bool] = mapped_column(default=False)
+    #: what the planner sees: ``proposed`` ("Foreslått") until "Godta temaet", then
+    #: ``reviewed`` ("Vurdert"); renaming or moving answers does not accept a theme
+    review_state: Mapped[str] = mapped_column(String(10), default="proposed")
     position: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 

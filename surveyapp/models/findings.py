@@ -71,8 +71,9 @@ class Finding(Base):
     implementation: Mapped[str] = mapped_column(Text, default="")
     evaluation: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str | None] = mapped_column(String(12))
-    #: shown on the public "Dette gjorde vi med innspillet ditt" page when it is published
-    public: Mapped[bool] = mapped_column(default=True)
+    #: shown on the public "Dette gjorde vi med innspillet ditt" page when it is published;
+    #: off until the planner ticks it: publishing is always an explicit choice
+    public: Mapped[bool] = mapped_column(default=False)
     created_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("user_account.id", ondelete="SET NULL")
     )

@@ -167,6 +167,10 @@ class IdeaChoice(Base):
         ForeignKey("user_account.id", ondelete="SET NULL")
     )
     chosen_at: Mapped[datetime] = mapped_column(default=utcnow)
+    #: the finding the statement became; the report shows the statement once, here
+    finding_id: Mapped[int | None] = mapped_column(
+        ForeignKey("finding.id", ondelete="SET NULL"), index=True
+    )
 
     statement: Mapped[IdeaStatement] = relationship(back_populates="choice")
 

@@ -61,13 +61,6 @@ def start_draft(round_: Round, language: str) -> tuple[Draft, str]:
     return draft, code
 
 
-def renew_code(draft: Draft) -> str:
-    """A fresh resume code for ``draft``; the old one stops working."""
-    code = new_code()
-    draft.token_hash = code_hash(code)
-    return code
-
-
 def find_by_code(round_: Round, typed: str) -> Draft | None:
     if len(normalise_code(typed)) != CODE_LENGTH:
         return None

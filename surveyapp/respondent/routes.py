@@ -171,19 +171,13 @@ def move_on(flow: Flow, draft, form, action: str, values: dict, data: dict, name
     moving_on = action in ("next", "send") and following is not None
     drafts.save_page(draft, form.keys, values, following if moving_on else index)
     draft.language = language()
-    code = drafts.renew_code(draft) if action == "save" else None
     saved = commit_draft()
     if saved is None:
         return busy(flow, draft, form)
     if not saved:
         return already_sent_or_lost(flow)
-    if code:
-        return render_template(
-            "respondent/saved.html",
-            **flow.template_args(),
-            code=drafts.format_code(code),
-            number=index + 1,
-        )
+    if action == "save":  # the code shown on the first page stays the only one
+        return render_template("respondent/saved.html", **flow.template_args(), number=index + 1)
     if action.startswith("lang-") and action[5:] in ("nb", "nn"):
         target = url_for("main.set_language", lang=action[5:], next=page_url(flow, index))
         return redirect(target, 303)

@@ -48,6 +48,9 @@ class ActionForm(FlaskForm):
 
 
 class NewRunForm(FlaskForm):
+    title = StringField(
+        _l("Navn på analysen (valgfritt)"), validators=[Optional(), Length(max=200)]
+    )
     rounds = MultiCheckboxField(
         _l("Runder"), coerce=int, validators=[AtLeastOne(_l("Velg minst én runde."))]
     )
@@ -75,6 +78,12 @@ class NewRunForm(FlaskForm):
         _l("Startverdi for tilfeldige valg"),
         default=0,
         validators=[Optional(), NumberRange(min=0, max=2**31 - 1)],
+    )
+
+
+class RunNameForm(FlaskForm):
+    title = StringField(
+        _l("Navn på analysen"), validators=[DataRequired(_l("Skriv et navn.")), Length(max=200)]
     )
 
 
@@ -140,7 +149,7 @@ class FindingForm(FlaskForm):
     status = SelectField(
         _l("Status"), choices=[("", _l("Ikke valgt"))] + [(k, v) for k, v in STATUS_LABELS.items()]
     )
-    public = BooleanField(_l("Vis på den offentlige tilbakemeldingssiden"), default=True)
+    public = BooleanField(_l("Vis på den offentlige tilbakemeldingssiden"), default=False)
 
 
 class MoveFindingForm(FlaskForm):

@@ -9,7 +9,7 @@ from flask_login import current_user
 from surveyapp.exceptions import InnspillError
 from surveyapp.extensions import db
 from surveyapp.review import bp
-from surveyapp.review.access import load_round, role_required
+from surveyapp.review.access import load_round, load_run, role_required
 from surveyapp.review.forms import FeedbackForm, ReportForm
 from surveyapp.services import feedback
 from surveyapp.services import rounds as rounds_service
@@ -19,12 +19,16 @@ from surveyapp.services.report.files import report_file
 @bp.route("/rapport", methods=["GET", "POST"])
 @role_required("viewer")
 def report():
-    """Choose rounds and a format; the POST answers with the file."""
+    """Choose rounds and a format; the POST answers with the file.
+
+    Coming from an analysis (``?analyse=<id>``) its rounds are ticked; otherwise none is.
+    """
     form = ReportForm()
     items = rounds_service.list_rounds(current_user.organisation)
     form.rounds.choices = [(r.id, r.title) for r in items]
+    run_id = request.args.get("analyse", type=int)
     if request.method == "GET":
-        form.rounds.data = [r.id for r in items]
+        form.rounds.data = [r.id for r in load_run(run_id).rounds] if run_id else []
     if form.validate_on_submit():
         try:
             body, mimetype, filename = report_file(
@@ -72,3 +76,11 @@ def feedback_settings(round_id: int):
         page=page,
         preview=feedback.content(round_),
     )
+
+
+@bp.get("/runder/<int:round_id>/tilbakemelding/forhandsvisning")
+@role_required("viewer")
+def feedback_preview(round_id: int):
+    """The public page exactly as respondents would see it, published or not."""
+    round_ = load_round(round_id)
+    return render_template("review/feedback_public.html", preview=True, **feedback.content(round_))

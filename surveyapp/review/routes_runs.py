@@ -12,7 +12,7 @@ from surveyapp.extensions import db
 from surveyapp.models.analysis import Codebook
 from surveyapp.review import bp
 from surveyapp.review.access import load_codebook, load_round, load_run, role_required
-from surveyapp.review.forms import ActionForm, CodebookForm, NewRunForm
+from surveyapp.review.forms import ActionForm, CodebookForm, NewRunForm, RunNameForm
 from surveyapp.review.helpers import threshold
 from surveyapp.services import rounds as rounds_service
 from surveyapp.services.analysis import codebooks
@@ -69,6 +69,7 @@ def new_run():
                 user=current_user,
                 source_run=load_run(form.source_run.data) if form.source_run.data else None,
                 random_state=form.random_state.data or 0,
+                title=form.title.data,
                 **codebooks.choice(form.codebook.data, current_user.organisation),
             )
         except InnspillError as e:
@@ -143,12 +144,38 @@ def learn(run_id: int):
     return _queue(run_id, "learn")
 
 
+@bp.post("/<int:run_id>/kjor-pa-nytt")
+@role_required("planner")
+def rerun(run_id: int):
+    """Run the engine again over every answer; the planner's decisions are kept."""
+    return _queue(run_id, "rerun")
+
+
+@bp.post("/<int:run_id>/navn")
+@role_required("planner")
+def name(run_id: int):
+    """Give the analysis a name."""
+    run = load_run(run_id)
+    form = RunNameForm()
+    if not form.validate_on_submit():
+        flash(form.title.errors[0] if form.title.errors else _("Skriv et navn."), "error")
+        return redirect(url_for("review.run", run_id=run.id))
+    theme_review.name_run(run, form.title.data, current_user)
+    db.session.commit()
+    flash(_("Analysen har fått nytt navn."), "success")
+    return redirect(url_for("review.run", run_id=run.id))
+
+
 @bp.get("/<int:run_id>/hendelser")
 @role_required("viewer")
 def events(run_id: int):
     run = load_run(run_id)
     return render_template(
-        "review/events.html", run=run, events=theme_review.events(run), actions=theme_review.ACTIONS
+        "review/events.html",
+        run=run,
+        events=theme_review.events(run),
+        actions=theme_review.ACTIONS,
+        describe=theme_review.describe,
     )
 
 

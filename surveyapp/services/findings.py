@@ -65,7 +65,7 @@ class FindingData:
     implementation: str = ""
     evaluation: str = ""
     status: str | None = None
-    public: bool = True
+    public: bool = False
     theme_ids: list[int] = field(default_factory=list)
     quote_ids: list[int] = field(default_factory=list)
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 from datetime import datetime
 
-from flask import current_app, url_for
+from flask import current_app, has_request_context, request, url_for
 from sqlalchemy import func
 
 from surveyapp.exceptions import InnspillError
@@ -55,11 +56,32 @@ def create_round(
     return round_
 
 
+#: outside a request (the CLI) in development, when PUBLIC_BASE_URL is not set
+DEVELOPMENT_ADDRESS = "http://127.0.0.1:5000"
+
+
+def public_url_for(endpoint: str, **values: Any) -> str:
+    """``url_for(endpoint, **values)`` as an absolute address respondents can open.
+
+    ``PUBLIC_BASE_URL`` when it is set (production refuses to start without it). Otherwise
+    the address the planner is on (the request's scheme, host and port), so ``make run
+    PORT=8080`` and a laptop reached by its LAN address give links that work. Either base is
+    the address of the app's root; the path is added to it.
+    """
+    base = current_app.config.get("PUBLIC_BASE_URL")
+    if has_request_context():
+        # request.root_url, not SERVER_NAME: the host and port the planner really used
+        base = base or request.root_url
+        path = url_for(endpoint, **values)[len(request.script_root) :]
+    else:
+        with current_app.test_request_context():
+            path = url_for(endpoint, **values)
+    return (base or DEVELOPMENT_ADDRESS).rstrip("/") + path
+
+
 def public_url(round_: Round) -> str:
     """The answer URL to share with respondents."""
-    base = current_app.config["PUBLIC_BASE_URL"]
-    with current_app.test_request_context(base_url=base):
-        return url_for("respondent.start", slug=round_.slug, _external=True)
+    return public_url_for("respondent.start", slug=round_.slug)
 
 
 def response_counts(round_ids: list[int]) -> dict[int, int]:

@@ -94,6 +94,18 @@ def assert_accessible(page) -> None:
     assert not violations, "axe-core found WCAG 2.1 A/AA violations:\n" + "\n".join(summary)
 
 
+#: the elements that stick out past the right edge while their parent does not: the culprits
+_WIDE_ELEMENTS = """() => Array.from(document.querySelectorAll('body *'))
+  .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+  .filter(e => e.parentElement.getBoundingClientRect().right <= window.innerWidth + 0.5
+               || e.parentElement === document.body)
+  .slice(0, 5)
+  .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+            + (e.className && typeof e.className === 'string' ? '.' + e.className : '')
+            + ' ' + Math.round(e.getBoundingClientRect().right) + 'px')"""
+
+
 def assert_no_horizontal_scroll(page) -> None:
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    assert overflow <= 0, f"page scrolls sideways by {overflow}px"
+    culprits = page.evaluate(_WIDE_ELEMENTS) if overflow > 0 else []
+    assert overflow <= 0, f"page scrolls sideways by {overflow}px: {culprits}"

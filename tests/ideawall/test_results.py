@@ -86,6 +86,8 @@ def test_choosing_for_the_plan_keeps_the_counts_of_that_moment(
     phone(wall).vote(shared.id, "uenig")  # later votes do not change what was chosen
 
     section = youth_council_section(wall)
+    made = [f.id for f in findings(db)]
+    assert [item.pop("finding_id") for item in section] == made
     assert section == [
         {
             "statement_id": shared.id,
@@ -167,7 +169,7 @@ def test_markdown_export_of_the_section(client, planner, make_wall, seed):
     assert text.startswith("## Ungdomsrådet mener\n")
     assert "### Dette er de enige om" in text and "### Her er de uenige" in text
     assert (
-        r"«Gratis steder å henge \[mer\]\(http://x\.example\) \<b\>nå\</b\>» (0 enige, 0 uenige, 0 vet ikke)"
+        r"«Gratis steder å henge \[mer\]\(http://x\.example\) \<b\>nå\</b\>» (færre enn 5 stemte, så stemmene vises ikke)"
         in text
     )
     assert r"Mobilforbud \# i timene" in text
@@ -364,25 +366,58 @@ def test_another_organisations_wall_is_not_found(client, db, planner, make_wall,
     assert findings(db) == [] and db.session.scalars(db.select(IdeaChoice)).all() == []
 
 
-def test_small_counts_are_hidden_everywhere_by_the_reports_rule(
-    client, db, planner, make_wall, fill_wall
-):
-    """6 agree, 1 disagrees: the 1 is hidden, and the 6 with it (else 7 - 6 gives it away)."""
+def test_votes_reach_the_plan_as_the_council_saw_them(client, db, planner, make_wall, fill_wall):
+    """Issue 18.3: one rule for votes. 6 agree, 2 disagree on the big screen is 6 and 2 in
+    the finding, on Til planen, in planen.md and in the report's «Ungdomsrådet mener»;
+    a statement with fewer voters than the threshold says in words why there are none."""
     from surveyapp.services.report.youth import youth_council
 
     wall = make_wall()
-    votes = [(p, 0, 1) for p in range(6)] + [(6, 0, -1)]
-    (statement,), _ = fill_wall(wall, votes, ["Mer lys i parken, ring 91234567"])
-    choose(client, wall, statement, "common_ground")
+    votes = [(p, 0, 1 if p < 6 else -1) for p in range(8)]
+    votes += [(p, 1, 1) for p in range(3)]
+    (shared, few), _ = fill_wall(wall, votes, ["Mer lys i parken, ring 91234567", "Gratis kino"])
+    screen = client.get(f"{BASE}/{wall.id}/skjerm.json").get_json()
+    assert (screen["agreed"][0]["agree"], screen["agreed"][0]["disagree"]) == (6, 2)
+    choose(client, wall, shared, "common_ground")
+    choose(client, wall, few, "common_ground")
 
-    hidden = "– enige, – uenige, 0 vet ikke"
-    (finding,) = findings(db)
-    assert finding.statement == "Mer lys i parken, ring [telefon]"
-    assert f"({hidden})" in finding.details
+    seen = "6 enige, 2 uenige, 0 vet ikke"
+    why = "færre enn 5 stemte, så stemmene vises ikke"
+    first, second = findings(db)
+    assert first.statement == "Mer lys i parken, ring [telefon]"
+    assert f"({seen})" in first.details and f"({why})" in second.details
     plan = client.get(f"{BASE}/{wall.id}/planen").text
     markdown = client.get(f"{BASE}/{wall.id}/planen.md").text
     for text in (plan, markdown):
-        assert hidden in text
-        assert "6 enige" not in text and "1 uenige" not in text
+        assert seen in text and why in text and "– enige" not in text
     (section,) = youth_council(wall.organisation, 5)
-    assert section["items"][0]["votes"] == [("enige", None), ("uenige", None), ("vet ikke", 0)]
+    assert [i["votes_text"] for i in section["items"]] == [seen, why]
+
+
+def test_a_statement_is_common_ground_or_split_never_both(
+    client, planner, make_wall, fill_wall, phone
+):
+    """Issue 18.4: 6-2 and 5-3 are common ground (at least 60 % agree), not also split;
+    the participant counts say joined and voted."""
+    wall = make_wall()
+    votes = [(p, 0, 1 if p < 6 else -1) for p in range(8)]
+    votes += [(p, 1, 1 if p < 5 else -1) for p in range(8)]
+    votes += [(p, 2, 1 if p % 2 else -1) for p in range(8)]
+    fill_wall(wall, votes, ["Gratis møteplasser", "Billigere buss", "Mobilforbud"])
+    phone(wall), phone(wall)  # two more phones join but do not vote
+    page = client.get(f"{BASE}/{wall.id}/resultat").text
+    common = page.split("Felles grunn")[1].split("Her er de uenige")[0]
+    split = page.split("Her er de uenige")[1].split("Meningsgrupper")[0]
+    assert "Gratis møteplasser" in common and "Billigere buss" in common
+    assert "Gratis møteplasser" not in split and "Billigere buss" not in split
+    assert "Mobilforbud" in split and "Mobilforbud" not in common
+    assert "Har stemt: 8 deltakere, på 3 innlegg (10 ble med)." in page
+    assert "har minst 60 % stemt enig" in page
+    data = client.get(f"{BASE}/{wall.id}/skjerm.json").get_json()
+    assert [i["text"] for i in data["agreed"]] == ["Gratis møteplasser", "Billigere buss"]
+    assert [i["text"] for i in data["split"]] == ["Mobilforbud"]
+    assert (data["participants"], data["voters"]) == (10, 8)
+    screen = client.get(f"{BASE}/{wall.id}/skjerm").text
+    assert "Ble med" in screen and "Har stemt" in screen
+    show = client.get(f"{BASE}/{wall.id}").text
+    assert "Deltakere som ble med" in show and "Deltakere som har stemt" in show

@@ -77,6 +77,8 @@ REQUIRED = {
     "review.run_status": "viewer",
     "review.update": "planner",
     "review.learn": "planner",
+    "review.rerun": "planner",
+    "review.name": "planner",
     "review.events": "viewer",
     "review.compare_groups": "viewer",
     "review.codebook_list": READ_OR_CHANGE,
@@ -100,6 +102,7 @@ REQUIRED = {
     "review.export_findings": "viewer",
     "review.report": "viewer",  # the POST only answers with the report file
     "review.feedback_settings": READ_OR_CHANGE,
+    "review.feedback_preview": "viewer",
     "ideawall.planner.index": "viewer",
     "ideawall.planner.new": "planner",
     "ideawall.planner.show": "viewer",

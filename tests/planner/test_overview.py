@@ -24,6 +24,15 @@ def table(html: str, table_id: str) -> dict[str, str]:
     return cells
 
 
+def add_drafts(db, round_, n: int) -> None:
+    """``n`` started, unsent answers."""
+    from surveyapp.models import Draft
+
+    for i in range(n):
+        db.session.add(Draft(round_id=round_.id, token_hash=f"{i}" * 64, idempotency_key=f"d{i}"))
+    db.session.commit()
+
+
 @pytest.fixture
 def planner_round(login_as, make_round):
     login_as("planner")
@@ -111,14 +120,8 @@ def test_started_but_not_sent_cannot_be_worked_out_from_the_header(
     client, db, planner_round, add_responses
 ):
     """20 sent and 2 started: the header's 20 is fine, but no total or share may give the 2."""
-    from surveyapp.models import Draft
-
     add_responses(planner_round, 20, tjeneste="NAV")
-    for i in range(2):
-        db.session.add(
-            Draft(round_id=planner_round.id, token_hash=f"{i}" * 64, idempotency_key=f"d{i}")
-        )
-    db.session.commit()
+    add_drafts(db, planner_round, 2)
     html = client.get(f"/planlegger/runder/{planner_round.id}").text
     start = html.index('<section aria-labelledby="summary-title">')
     section = html[start : html.index("</section>", start)]
@@ -227,3 +230,18 @@ def test_closed_round_overview_does_not_poll(client, make_round, planner_round):
     response = client.get(f"/planlegger/runder/{closed.id}")
     assert response.status_code == 200 and "Stengt" in response.text
     assert "data-live-count" not in response.text
+
+
+def test_a_hidden_number_is_explained_where_it_is_hidden(
+    client, db, planner_round, add_responses
+):
+    """Issue 18.7: "5 svar" next to "Sendt inn: skjult" says why, at the table."""
+    add_responses(planner_round, 5, tjeneste="NAV")
+    add_drafts(db, planner_round, 2)
+    html = client.get(f"/planlegger/runder/{planner_round.id}").text
+    assert table(html, "completion")["Sendt inn"] == "skjult"
+    after_table = html.split('id="completion-table"')[1].split("</section>")[0]
+    assert 'id="completion-note"' in after_table
+    assert "Hvor mange svar som er sendt inn, står over tabellen." in after_table
+    services = html.split('id="group-service-table"')[1].split("</section>")[0]
+    assert "inline-hidden-note" not in services.split("</table>")[0]

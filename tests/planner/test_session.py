@@ -107,6 +107,7 @@ def test_pages_carry_the_idle_warning_timer(client, login_as):
 
 def test_production_cookies_are_secure_httponly_samesite(monkeypatch):
     monkeypatch.setenv("SECRET_KEY", "x" * 40)
+    monkeypatch.setenv("PUBLIC_BASE_URL", "https://innspill.kommune.no")
     app = create_app({"CONFIG_NAME": "production", "SQLALCHEMY_DATABASE_URI": "sqlite://"})
     assert app.config["SESSION_COOKIE_SECURE"] is True
     assert app.config["SESSION_COOKIE_HTTPONLY"] is True

@@ -78,3 +78,27 @@ def test_poster_is_a_printable_page_with_qr_and_link(client, login_as, make_roun
     assert f"/planlegger/runder/{round_.id}/qr.svg" in html
     assert public_url(round_) in html
     assert "Tilgangskode" in html and "kode1234" not in html
+
+
+def test_without_public_base_url_links_use_the_address_the_planner_is_on(
+    app, client, db, login_as, make_round, organisation
+):
+    """Issue 18.5: share link, QR code, poster and big screen follow the request's host."""
+    from surveyapp.services import ideawall
+
+    app.config["PUBLIC_BASE_URL"] = ""
+    login_as("planner")
+    round_ = make_round()
+    here = "http://innspill.test:8080"  # the port of `make run PORT=8080`
+    share = client.get(f"/planlegger/runder/{round_.id}/del", base_url=here).text
+    assert f'value="{here}/r/{round_.slug}"' in share
+    poster = client.get(f"/planlegger/runder/{round_.id}/plakat", base_url=here).text
+    assert f"{here}/r/{round_.slug}" in poster
+    wall = ideawall.create_wall(organisation, "Ungdomsrådet", ["Hva mangler?"])
+    db.session.commit()
+    screen = client.get(f"/planlegger/idevegg/{wall.id}/skjerm", base_url=here).text
+    assert f"innspill.test:8080/v/{wall.join_code}" in screen
+    assert "127.0.0.1:5000" not in share + poster + screen
+    app.config["PUBLIC_BASE_URL"] = "https://innspill.kommune.no"
+    share = client.get(f"/planlegger/runder/{round_.id}/del", base_url=here).text
+    assert f'value="https://innspill.kommune.no/r/{round_.slug}"' in share

@@ -269,7 +269,7 @@ def test_one_analysis_over_the_staff_and_the_youth_round(
     run = db.session.scalar(db.select(AnalysisRun))
     assert run.status == "done"
     assert {r.id for r in run.rounds} == {staff_round.id, youth.id}
-    assert run.title == "Tjenestene + Ungdomsrådet"
+    assert run.title == "Tjenestene og 1 til"  # short on a phone; the planner can rename it
     items = db.session.scalars(db.select(AnalysisItem).filter_by(run_id=run.id)).all()
     assert len(items) == 18 + len(youth_texts)
     youth_items = [i for i in items if i.answer.response.round_id == youth.id]
@@ -277,3 +277,34 @@ def test_one_analysis_over_the_staff_and_the_youth_round(
     rows = theme_stats.run_rows(run)
     assert theme_stats.group_sizes(rows, "audience") == {"staff": 18, "youth": 4}
     assert client.get(f"/planlegger/analyse/{run.id}?gruppe=audience").status_code == 200
+
+
+def test_the_planner_names_an_analysis(client, auth, planner, staff_round, topic_run):
+    """Issue 18.8: a name on the new-run form, and "Gi analysen navn" on the run page."""
+    auth.login(planner.email)
+    response = post_form(
+        client,
+        NEW,
+        NEW,
+        {
+            "title": "  Tjenestene   våren 2026 ",
+            "rounds": staff_round.id,
+            "questions": "hindrer_tidlig_innsats",
+            "mode": "guided",
+            "codebook": "builtin:15-1",
+            "source_run": 0,
+            "random_state": 0,
+        },
+    )
+    assert response.status_code == 302
+    made = db.session.scalars(db.select(AnalysisRun).order_by(AnalysisRun.id.desc())).first()
+    assert made.title == "Tjenestene våren 2026"
+    page = f"/planlegger/analyse/{topic_run.id}"
+    assert "Gi analysen navn" in client.get(page).text
+    response = post_form(client, page, f"{page}/navn", {"title": "Forebygging 2026"})
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert topic_run.title == "Forebygging 2026"
+    assert "<h1>Forebygging 2026</h1>" in client.get(page).text
+    log = client.get(f"{page}/hendelser").text
+    assert "Ga analysen navn" in log

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from surveyapp.extensions import db
-from surveyapp.models.findings import FeedbackPage
+from surveyapp.models.findings import FeedbackPage, Finding
 from surveyapp.services import findings as findings_service
 
 from .conftest import TOPICS, post_form, visible_text
+
+
+EMPTY = {"prevention_level": "", "status": ""}
 
 
 def settings_url(round_) -> str:
@@ -31,13 +34,20 @@ def test_publish_and_read_the_page(client, auth, planner, topic_run, staff_round
             "utfordringsbilde",
             theme_ids=[fritid.id],
             quote_ids=[quote],
+            public=True,
         ),
         planner,
         topic_run,
     )
     findings_service.create_finding(
         organisation,
-        data("Gratis fritidsklubb", "tiltak", responsible="Kultur/fritid", status="in_progress"),
+        data(
+            "Gratis fritidsklubb",
+            "tiltak",
+            responsible="Kultur/fritid",
+            status="in_progress",
+            public=True,
+        ),
         planner,
         topic_run,
     )
@@ -85,3 +95,32 @@ def test_viewer_cannot_publish(client, auth, viewer, staff_round):
     )
     assert response.status_code == 403
     assert db.session.scalar(db.select(FeedbackPage)) is None
+
+
+def test_findings_are_private_until_ticked_and_the_page_can_be_previewed(
+    client, auth, planner, topic_run, staff_round
+):
+    """Issue 18.1: a new finding is not public; the planner previews before publishing."""
+    auth.login(planner.email)
+    form_url = f"/planlegger/analyse/funn/ny?analyse={topic_run.id}"
+    page = client.get(form_url)
+    assert 'name="public"' in page.text and "checked" not in page.text.split('name="public"')[1][:60]
+    response = post_form(
+        client, form_url, form_url, {**EMPTY, "statement": "Et internt funn", "plan_section": "strategi"}
+    )
+    assert response.status_code == 302
+    quiet = db.session.scalar(db.select(Finding).filter_by(statement="Et internt funn"))
+    assert quiet.public is False
+    post_form(
+        client,
+        form_url,
+        form_url,
+        {**EMPTY, "statement": "Gratis møteplasser", "plan_section": "tiltak", "public": "y"},
+    )
+    preview = client.get(settings_url(staff_round) + "/forhandsvisning")
+    assert preview.status_code == 200
+    text = visible_text(preview.text)
+    assert "Forhåndsvisning" in text and "Siden er ikke publisert" in text
+    assert "Gratis møteplasser" in text and "Et internt funn" not in text
+    assert "forhandsvisning" in client.get(settings_url(staff_round)).text
+    assert client.get(f"/tilbakemelding/{staff_round.slug}").status_code == 404

@@ -13,6 +13,8 @@ from surveyapp.services import findings as findings_service
 from surveyapp.services.report import build
 from surveyapp.services.report.build import build_report
 
+from tests.conftest import csrf_token
+
 from .conftest import post_form, visible_text
 
 REPORT = "/planlegger/analyse/rapport"
@@ -280,7 +282,8 @@ def test_report_includes_what_the_youth_council_chose(plan, staff_round, monkeyp
                 "items": [
                     {
                         "text": "Gratis steder å henge etter skolen",
-                        "votes": [("enige", 11), ("uenige", None), ("vet ikke", None)],
+                        "finding_id": None,
+                        "votes_text": "11 enige, 1 uenige, 0 vet ikke",
                     }
                 ],
             }
@@ -292,7 +295,7 @@ def test_report_includes_what_the_youth_council_chose(plan, staff_round, monkeyp
 
     md = to_markdown(report)
     assert "### Ungdomsrådet mars" in md
-    assert "«Gratis steder å henge etter skolen» (11 enige, – uenige, – vet ikke)" in md
+    assert "«Gratis steder å henge etter skolen» (11 enige, 1 uenige, 0 vet ikke)" in md
 
 
 def test_cli_report_writes_each_format(runner, plan, staff_round, tmp_path):
@@ -308,7 +311,7 @@ def test_cli_report_writes_each_format(runner, plan, staff_round, tmp_path):
     assert "Ungdom opplever at det mangler" in (tmp_path / "rapport.md").read_text()
 
 
-def test_youth_council_votes_are_suppressed(organisation, monkeypatch):
+def test_youth_council_votes_need_threshold_voters(organisation, monkeypatch):
     from surveyapp.services.report import youth as report_youth
 
     class Wall:
@@ -317,11 +320,17 @@ def test_youth_council_votes_are_suppressed(organisation, monkeypatch):
     monkeypatch.setattr(
         report_youth,
         "youth_council_section",
-        lambda wall: [{"text": "Mer lys i parken", "agree": 9, "disagree": 2, "passes": 1}],
+        lambda wall: [
+            {"text": "Mer lys i parken", "agree": 9, "disagree": 2, "passes": 1},
+            {"text": "Gratis kino", "agree": 3, "disagree": 1, "passes": 0},
+        ],
     )
     monkeypatch.setattr(report_youth.db.session, "scalars", lambda query: [Wall()])
     (wall,) = report_youth.youth_council(organisation, 5)
-    assert wall["items"][0]["votes"] == [("enige", None), ("uenige", None), ("vet ikke", None)]
+    assert [i["votes_text"] for i in wall["items"]] == [
+        "9 enige, 2 uenige, 1 vet ikke",
+        "færre enn 5 stemte, så stemmene vises ikke",
+    ]
 
 
 def test_report_includes_statements_chosen_on_an_idea_wall(
@@ -341,4 +350,74 @@ def test_report_includes_statements_chosen_on_an_idea_wall(
     assert "### Ungdomsrådet i mars" in section
     assert "Gratis steder å henge etter skolen" in section
     assert "91234567" not in section
-    assert "– enige" in section or "0 enige" in section
+    assert "færre enn 5 stemte" in section  # nobody voted on it
+
+
+def test_a_statement_taken_into_the_plan_is_in_the_report_once(
+    client, auth, plan, staff_round, organisation, planner
+):
+    """Issue 18.3: the statement is under «Ungdomsrådet mener», not again as a finding."""
+    from surveyapp.services import ideawall
+
+    wall = ideawall.create_wall(organisation, "Ungdomsrådet", ["Hva mangler?"], created_by=planner)
+    statement = ideawall.add_statement(wall, "Billigere buss om kvelden")
+    ideawall.choose(statement, "common_ground", planner)
+    db.session.commit()
+    auth.login(planner.email)
+    page = client.get("/planlegger/analyse/rapport")
+    response = client.post(
+        "/planlegger/analyse/rapport",
+        data={"csrf_token": csrf_token(page.text), "rounds": staff_round.id, "format": "md"},
+    )
+    assert response.status_code == 200
+    assert response.text.count("Billigere buss om kvelden") == 1
+    youth = response.text.split("## Ungdomsrådet mener")[1].split("\n## ")[0]
+    assert "Billigere buss om kvelden" in youth
+
+
+def test_report_form_ticks_the_rounds_of_the_analysis_or_none(
+    signed_in, topic_run, staff_round, make_round
+):
+    """Issue 18.2: coming from an analysis its rounds are ticked; otherwise no round is."""
+    other = make_round("tjenester", title="En annen runde")
+    ticked = re.compile(
+        r'<input[^>]*checked[^>]*name="rounds"[^>]*value="(\d+)"|'
+        r'<input[^>]*name="rounds"[^>]*value="(\d+)"[^>]*checked'
+    )
+
+    def ticked_ids(html: str) -> set[int]:
+        return {int(a or b) for a, b in ticked.findall(html)}
+
+    assert ticked_ids(signed_in.get(REPORT).text) == set()
+    from_run = signed_in.get(f"{REPORT}?analyse={topic_run.id}").text
+    assert ticked_ids(from_run) == {staff_round.id} and str(other.id) in from_run
+    assert f"{REPORT}?analyse={topic_run.id}" in signed_in.get(
+        f"/planlegger/analyse/{topic_run.id}"
+    ).text
+
+
+def test_likert_questions_once_without_empty_tables(
+    signed_in, plan, staff_round, make_round, add_response
+):
+    """Issue 18.2: a question asked in two rounds has one heading; a round without
+    answers to it (an import that lacked it) prints no table."""
+    second = make_round("tjenester", title="Runde to")
+    empty = make_round("tjenester", title="Importert uten skala")
+    for i in range(6):
+        add_response(second, {"tiltak_virker": "Greit."}, rutiner_bekymring=4)
+        add_response(empty, {"tiltak_virker": "Greit."})
+    db.session.commit()
+    page = signed_in.get(REPORT)
+    response = signed_in.post(
+        REPORT,
+        data={
+            "csrf_token": csrf_token(page.text),
+            "rounds": [staff_round.id, second.id, empty.id],
+            "format": "md",
+        },
+    )
+    likert = response.text.split("## Spørsmål med svarskala")[1].split("\n## ")[0]
+    question = r"Vi har skriftlige rutiner for hva vi gjør ved bekymring for et barn\."
+    assert likert.count(f"### {question}") == 1
+    assert "*Runde to*" in likert and "*Tjenestene*" in likert
+    assert "Importert uten skala" not in likert

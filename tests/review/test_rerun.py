@@ -127,3 +127,54 @@ def test_a_running_run_cannot_be_queued_again(topic_run):
     topic_run.status = "running"
     with pytest.raises(InnspillError, match="kjører allerede"):
         analysis_runs.queue_job(topic_run, "update")
+
+
+def test_run_again_places_every_undecided_answer_and_keeps_every_decision(
+    client, auth, planner, analysed_run, staff_round, add_response
+):
+    """Issue 18.8: "Kjør analysen på nytt" re-sorts all undecided answers (late ones too)
+    and keeps names, merges, review states and every answer the planner decided."""
+    run = analysed_run
+    themes = [t for t in run.themes if not t.is_other and t.assignments]
+    first, second = themes[0], themes[1]
+    theme_review.rename(first, "Vårt eget navn", planner)
+    theme_review.accept(first, planner)
+    target = theme_review.merge(run, [first, second], planner)
+    own = theme_review.create_theme(run, "Planleggerens tema", planner)
+    moved = next(a.item for a in target.assignments if a.primary)
+    theme_review.move(moved, own, planner)
+    off = next(a.item for a in target.assignments if a.primary and a.item is not moved)
+    theme_review.mark_off_topic(off, planner)
+    db.session.commit()
+    before = snapshot(run)
+    decided = {k: v for k, v in before.items() if v[1]}
+    states = {t.id: (t.label, t.merged_into_id, t.review_state) for t in run.themes}
+    for text in LATE:
+        add_response(staff_round, {"hindrer_tidlig_innsats": text})
+    db.session.commit()
+
+    auth.login(planner.email)
+    page = client.get(f"/planlegger/analyse/{run.id}").text
+    assert "Kjør analysen på nytt" in page
+    response = post_form(
+        client, f"/planlegger/analyse/{run.id}", f"/planlegger/analyse/{run.id}/kjor-pa-nytt"
+    )
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert run.status == "done", run.message
+    assert "kjørt på nytt" in run.message
+    after = snapshot(run)
+    assert {k: after[k] for k in decided} == decided
+    kept = {t.id: (t.label, t.merged_into_id, t.review_state) for t in run.themes}
+    assert {k: kept[k] for k in states} == states
+    assert analysis_runs.new_answer_count(run) == 0
+    active = {t.id for t in run.themes if t.active}
+    for item in run.items:
+        assert all(a.theme_id in active for a in item.assignments)
+        if not item.reviewed and not item.nonanswer:
+            assert any(a.primary for a in item.assignments)
+    last = db.session.scalars(
+        db.select(ReviewEvent).filter_by(run_id=run.id).order_by(ReviewEvent.id.desc())
+    ).first()
+    assert last.action == "rerun"
+    assert "Kjørte analysen på nytt" in client.get(f"/planlegger/analyse/{run.id}/hendelser").text

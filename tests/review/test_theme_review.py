@@ -306,6 +306,8 @@ def test_event_log_page_lists_who_did_what(signed_in, topic_run, planner):
         ("/svar/{i}/bekreft", {}),
         ("/oppdater", {}),
         ("/laer", {}),
+        ("/kjor-pa-nytt", {}),
+        ("/navn", {"title": "X"}),
     ],
 )
 def test_viewer_cannot_change_anything(client, auth, viewer, topic_run, path, data):
@@ -327,3 +329,77 @@ def test_viewer_cannot_change_anything(client, auth, viewer, topic_run, path, da
     assert response.status_code == 403
     assert events(topic_run) == []
     assert t.label == "Fritid"
+
+
+def test_every_theme_is_proposed_until_accepted_and_edits_do_not_accept_it(
+    signed_in, topic_run
+):
+    """Issue 18.8: "Foreslått" with a "Godta temaet" button until the planner accepts it;
+    renaming a theme or moving answers does not make it "Vurdert"."""
+    fritid = theme(topic_run, "Fritid")
+    listing = signed_in.get(url(topic_run)).text
+    card = listing.split(f'id="tema-{fritid.id}"')[1].split("</li>")[0]
+    assert "Foreslått" in card and "Godta temaet" in card
+    post_form(
+        signed_in, url(topic_run), url(topic_run, f"/tema/{fritid.id}/navn"), {"label": "Fritid 2"}
+    )
+    page = signed_in.get(url(topic_run, f"/tema/{fritid.id}")).text
+    assert "Foreslått" in page and "Godta temaet" in page
+    post_form(signed_in, url(topic_run), url(topic_run, f"/tema/{fritid.id}/godta"))
+    db.session.expire_all()
+    assert fritid.review_state == "reviewed"
+    page = signed_in.get(url(topic_run, f"/tema/{fritid.id}")).text
+    assert "Vurdert" in page and "Godta temaet" not in page
+    card = signed_in.get(url(topic_run)).text.split(f'id="tema-{fritid.id}"')[1].split("</li>")[0]
+    assert "Vurdert" in card and "Foreslått" not in card
+
+
+def test_the_log_tells_a_split_from_a_merge(signed_in, topic_run, planner):
+    """Issue 18.8: a split reads as a split ("delt"), a merge as a merge."""
+    from surveyapp.services.themes import review as theme_review
+
+    fritid, ventetid = theme(topic_run, "Fritid"), theme(topic_run, "Ventetid")
+    theme_review.record(
+        topic_run, planner, "split", theme=fritid.id, label="Fritid", new_themes=[9], labels=["Klubb"]
+    )
+    theme_review.merge(topic_run, [ventetid, theme(topic_run, "Samarbeid")], planner)
+    db.session.commit()
+    text = visible_text(signed_in.get(url(topic_run, "/hendelser")).text)
+    assert "«Fritid» delt; nye tema: «Klubb»" in text
+    assert "«Ventetid», «Samarbeid» slått sammen til «Ventetid»" in text
+    assert "Klubb → «Fritid»" not in text
+
+
+def test_no_group_at_100_percent_beside_a_hidden_one(signed_in, topic_run):
+    """Issue 18.7: "Ansatte –" beside "Andre 33 of 33 = 100 %" would give the hidden number
+    away with the theme's size; such a neighbour is hidden too, and the table says so."""
+    from surveyapp.services.themes import stats as theme_stats
+    from surveyapp.services.themes.stats import Row
+
+    def rows(group: str, n: int, inside: int, start: int) -> list[Row]:
+        return [
+            Row(
+                item_id=start + i,
+                answer_id=start + i,
+                response_id=start + i,
+                round_id=1,
+                groups={"audience": group},
+                off_topic=False,
+                nonanswer=False,
+                reviewed=False,
+                confidence=None,
+                uncertain_rank=None,
+                primary=7 if i < inside else 8,
+                themes={7} if i < inside else {8},
+            )
+            for i in range(n)
+        ]
+
+    data = rows("staff", 8, 4, 0) + rows("other", 33, 33, 100) + rows("youth", 20, 10, 200)
+    b = theme_stats.breakdown_of(data, theme_stats.theme_respondents(data, 7), "audience", 5)
+    shown = {g.value: (g.count.count, g.size.count, g.share) for g in b.groups}
+    assert shown["staff"][0] is None
+    assert shown["other"] == (None, 33, None), "33 of 33 = 100 % next to a hidden count"
+    fritid = theme(topic_run, "Fritid")
+    page = signed_in.get(url(topic_run, f"/tema/{fritid.id}")).text
+    assert "inline-hidden-note" in page

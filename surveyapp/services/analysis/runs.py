@@ -71,6 +71,7 @@ def create_run(
     codebook: Codebook | None = None,
     source_run: AnalysisRun | None = None,
     random_state: int = 0,
+    title: str | None = None,
 ) -> AnalysisRun:
     """A queued run over ``rounds`` (all of ``organisation``) and the chosen questions."""
     if not rounds:
@@ -92,7 +93,7 @@ def create_run(
     _check_capacity(organisation)
     run = AnalysisRun(
         organisation=organisation,
-        title=" + ".join(r.title for r in rounds)[:200],
+        title=" ".join((title or "").split())[:200] or default_title(rounds),
         mode=mode,
         codebook_key=codebook_key if mode != "discover" else None,
         codebook=codebook if mode != "discover" else None,
@@ -106,6 +107,14 @@ def create_run(
     db.session.add(run)
     db.session.flush()
     return run
+
+
+def default_title(rounds: list[Round]) -> str:
+    """A short name when the planner gives none: the first round, and how many more."""
+    first = rounds[0].title
+    if len(rounds) == 1:
+        return first[:200]
+    return f"{first[:160]} og {len(rounds) - 1} til"
 
 
 def _check_capacity(organisation: Organisation) -> None:
@@ -160,7 +169,8 @@ def launch(run_id: int) -> subprocess.Popen:
 
 
 def queue_job(run: AnalysisRun, job: str) -> None:
-    """Queue ``update`` (late answers) or ``learn`` (from the planner's coding) on a done run."""
+    """Queue ``update`` (late answers), ``learn`` (from the planner's coding) or ``rerun``
+    (the engine again over every answer, keeping decisions) on a done run."""
     if run.status in ("queued", "running"):
         raise InnspillError("Analysen kjører allerede. Vent til den er ferdig.")
     if run.status != "done":
@@ -183,6 +193,7 @@ def execute(run_id: int) -> AnalysisRun:
             "fit": analysis_store.fit_run,
             "update": analysis_store.update_run,
             "learn": analysis_store.learn_run,
+            "rerun": analysis_store.rerun_run,
         }[run.job]
         message = job(run, lambda p, m, expected=0.0: _step(run, p, m, expected))
     except InnspillError as e:

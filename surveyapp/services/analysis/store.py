@@ -5,11 +5,16 @@
   planner left them. Nothing that exists is changed.
 * ``learn``: the engine learns from the planner's coding and re-suggests themes for the
   answers still in the "uncertain" queue. Reviewed answers are never changed.
+* ``rerun`` ("Kjør analysen på nytt"): the engine again over *every* answer of the run (late
+  ones included), with the run's mode, codebook and seed. Every answer the planner has not
+  decided is placed again; the planner's decisions are kept: names, merges, splits, new
+  themes, the review state, and every answer moved, confirmed, coded or marked off-topic.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from surveyapp.exceptions import InnspillError
 from surveyapp.extensions import db
@@ -68,8 +73,19 @@ def other_theme(run: AnalysisRun) -> AnalysisTheme:
 # --- fit -------------------------------------------------------------------------------
 
 
-def fit_run(run: AnalysisRun, step: Step) -> str:
-    """Theme every answer of the run; returns the status line."""
+@dataclass
+class Fitted:
+    """The engine's result over every answer of a run, with what it was given."""
+
+    ids: list[int]
+    result: EngineResult
+    codebook: dict | str | None
+    coded: dict[int, str] | None
+    coded_themes: dict[str, AnalysisTheme]
+
+
+def _fit_all(run: AnalysisRun, step: Step, doing: str) -> Fitted:
+    """Run the engine over every answer with the run's mode, codebook and seed."""
     answers = answers_for(run)
     if not answers:
         raise InnspillError("Det er ingen fritekstsvar å analysere i disse rundene ennå.")
@@ -81,10 +97,18 @@ def fit_run(run: AnalysisRun, step: Step) -> str:
         else run.codebook_key
     )
     coded, coded_themes = _source_coding(run, ids)
-    with step(15, f"Analyserer {len(texts)} svar", expected=len(texts) / ENGINE_SPEED):
+    with step(15, f"{doing} {len(texts)} svar", expected=len(texts) / ENGINE_SPEED):
         result = analysis_engine.fit(
             texts, mode=run.mode, random_state=run.random_state, codebook=codebook, coded=coded
         )
+    return Fitted(ids, result, codebook, coded, coded_themes)
+
+
+def fit_run(run: AnalysisRun, step: Step) -> str:
+    """Theme every answer of the run; returns the status line."""
+    fitted = _fit_all(run, step, "Analyserer")
+    ids, result, codebook = fitted.ids, fitted.result, fitted.codebook
+    coded, coded_themes = fitted.coded, fitted.coded_themes
     step(85, "Lagrer tema")
     for theme in list(run.themes):
         db.session.delete(theme)
@@ -93,7 +117,7 @@ def fit_run(run: AnalysisRun, step: Step) -> str:
     db.session.flush()
     run.parameters = {
         "engine": result.parameters,
-        "answers": len(texts),
+        "answers": len(ids),
         "codebook": codebook if isinstance(codebook, dict) else None,
         "coded_answers": len(coded or {}),
     }
@@ -108,7 +132,7 @@ def fit_run(run: AnalysisRun, step: Step) -> str:
         ranks={pos: rank for rank, pos in enumerate(result.uncertain, start=1)},
     )
     shown = sum(1 for t in run.themes if not t.is_other)
-    return f"Ferdig: {shown} tema fra {len(texts)} svar."
+    return f"Ferdig: {shown} tema fra {len(ids)} svar."
 
 
 def _source_coding(run: AnalysisRun, ids: list[int]):
@@ -143,6 +167,7 @@ def _store_themes(run, result: EngineResult, ids, coded_themes) -> dict[str, Ana
             keywords=found.keywords,
             engine_key=found.key,
             origin=_origin(found.source, suggested, source is not None),
+            review_state="reviewed" if source is not None else "proposed",
             accepted=not suggested,
             is_other=found.is_other,
             representative_ids=[ids[i] for i in found.representatives if 0 <= i < len(ids)],
@@ -290,3 +315,68 @@ def learn_run(run: AnalysisRun, step: Step) -> str:
         item.terms = suggestion.terms
         item.uncertain_rank = ranks.get(position)
     return f"{len(targets)} usikre svar har fått nye forslag."
+
+
+# --- rerun ------------------------------------------------------------------------------
+
+
+def _rerun_targets(run: AnalysisRun) -> dict[str, AnalysisTheme]:
+    """The engine's theme keys mapped to the themes as the planner left them.
+
+    A key found in a merged theme leads to the theme it was merged into; a key that several
+    themes share (a split part can reuse a cluster number) goes to the earliest of them.
+    """
+    by_id = {t.id: t for t in run.themes}
+    targets: dict[str, AnalysisTheme] = {}
+    for theme in sorted(run.themes, key=lambda t: (t.origin == "split", t.position)):
+        target = theme
+        while target.merged_into_id is not None and target.merged_into_id in by_id:
+            target = by_id[target.merged_into_id]
+        if theme.engine_key and theme.engine_key not in targets:
+            targets[theme.engine_key] = target
+    targets[OTHER_KEY] = other_theme(run)
+    return targets
+
+
+def rerun_run(run: AnalysisRun, step: Step) -> str:
+    """Theme every answer again and place each undecided one; keep every planner decision."""
+    fitted = _fit_all(run, step, "Analyserer på nytt")
+    ids, result = fitted.ids, fitted.result
+    step(85, "Plasserer svarene")
+    targets = _rerun_targets(run)
+    for found in result.themes:  # a theme the engine finds now and did not find before
+        if found.key not in targets and not found.is_other:
+            position = max((t.position for t in run.themes), default=-1) + 1
+            suggested = found.source == "discovered" and run.mode != "discover"
+            targets[found.key] = AnalysisTheme(
+                run=run,
+                label=found.label[:200],
+                keywords=found.keywords,
+                engine_key=found.key,
+                origin=_origin(found.source, suggested, False),
+                accepted=not suggested,
+                position=position,
+                representative_ids=[ids[i] for i in found.representatives if 0 <= i < len(ids)],
+            )
+            db.session.add(targets[found.key])
+    db.session.flush()
+    items = {item.answer_id: item for item in run.items}
+    ranks = {pos: rank for rank, pos in enumerate(result.uncertain, start=1)}
+    placed = 0
+    for position, (answer_id, found) in enumerate(zip(ids, result.answers)):
+        item = items.get(answer_id)
+        if item is not None and item.reviewed:
+            continue
+        if item is None:
+            item = AnalysisItem(run=run, answer_id=answer_id, batch=run.updates)
+            db.session.add(item)
+        for assignment in list(item.assignments):
+            drop(assignment)
+        item.confidence = round(found.confidence, 4)
+        item.nonanswer = item.off_topic = found.nonanswer
+        item.terms = found.terms
+        item.uncertain_rank = ranks.get(position)
+        _assign(item, found, targets, "engine")
+        placed += 1
+    db.session.flush()
+    return f"Analysen er kjørt på nytt: {placed} svar er plassert. Det du har bestemt, er beholdt."

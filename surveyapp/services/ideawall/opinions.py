@@ -17,9 +17,9 @@ How it works:
    holds only common ground and split statements.
 4. A group's *distinctive* statements are those its members agree (or disagree) with clearly
    more than everyone else (a one-sided two-proportion z-test, z >= 1.645).
-5. *Common ground*: statements that a majority agrees with in every group (or overall, when
-   there are no groups). *Split* statements: those where people take both sides, overall
-   or between groups.
+5. *Common ground*: statements that at least 60 % agree with in every group (or overall, when
+   there are no groups). *Split* statements: the others where people take both sides, overall
+   or between groups. Common ground wins, so no statement is in both lists.
 
 Everything is deterministic for a given ``random_state``. Statements with fewer than
 ``threshold`` votes are never reported, so a share is never a share of two or three people.
@@ -152,6 +152,19 @@ def statement_stats(
     return {s.statement: s for s in _counts(matrix, statements)}
 
 
+def _is_common_ground(
+    s: StatementStats, threshold: int, group_stats: list[dict[Hashable, StatementStats]] | None
+) -> bool:
+    """At least ``COMMON_GROUND_SHARE`` agree, overall and in every group (the one test)."""
+    if s.votes < threshold or s.agree_share < COMMON_GROUND_SHARE:
+        return False
+    within = [g[s.statement] for g in group_stats or [] if s.statement in g]
+    return not group_stats or (
+        len(within) == len(group_stats)
+        and all(g.agree_share >= COMMON_GROUND_SHARE for g in within)
+    )
+
+
 def common_ground(
     stats: Iterable[StatementStats],
     threshold: int,
@@ -161,14 +174,9 @@ def common_ground(
     """Statements a majority agrees with, in every group when there are groups; best first."""
     scored = []
     for s in stats:
-        if s.votes < threshold or s.agree_share < COMMON_GROUND_SHARE:
+        if not _is_common_ground(s, threshold, group_stats):
             continue
         within = [g[s.statement] for g in group_stats or [] if s.statement in g]
-        if group_stats and (
-            len(within) < len(group_stats)
-            or any(g.agree_share < COMMON_GROUND_SHARE for g in within)
-        ):
-            continue
         # Laplace-smoothed agreement, multiplied across groups (Pol.is' group-aware consensus)
         score = float(np.prod([(g.agree + 1) / (g.votes + 2) for g in within or [s]]))
         scored.append((-score, -s.agree, s.disagree, repr(s.statement), s.statement))
@@ -181,10 +189,16 @@ def divisive(
     group_stats: list[dict[Hashable, StatementStats]] | None = None,
     limit: int = 5,
 ) -> list[Hashable]:
-    """Statements people take both sides on (overall, or group against group); most split first."""
+    """Statements people take both sides on (overall, or group against group); most split first.
+
+    Common ground wins: a statement that passes the common-ground test is never split, so
+    each statement is in at most one of the two lists.
+    """
     scored = []
     for s in stats:
         if s.votes < threshold or s.agree + s.disagree < 2:
+            continue
+        if _is_common_ground(s, threshold, group_stats):
             continue
         within = [g[s.statement] for g in group_stats or [] if s.statement in g]
         shares = [g.agree_share for g in within if g.votes]

@@ -1,15 +1,14 @@
 """Taking idea-wall statements into the plan, and the "Ungdomsrådet mener" section.
 
 :func:`choose` makes a statement a finding and keeps its votes; :func:`youth_council_section`
-gives the plain data the plan report renders (the counts as stored; the report suppresses
-them); :func:`section_markdown` is the same section as Markdown for export, with the counts
-suppressed exactly as in the report.
+gives the plain data the plan report renders (the counts as stored); :func:`section_markdown`
+is the same section as Markdown for export. Votes are shown everywhere by the one rule,
+:func:`~surveyapp.services.report.numbers.votes_phrase`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import asdict
 
 from flask_babel import format_date
@@ -28,7 +27,7 @@ from surveyapp.services.access import threshold_for
 from surveyapp.services.ideawall.errors import AlreadyChosen, IdeaWallError
 from surveyapp.services.ideawall.votes import StatementCounts, statement_counts
 from surveyapp.services.ideawall.walls import audit
-from surveyapp.services.report.numbers import number, suppressed_votes
+from surveyapp.services.report.numbers import votes_phrase
 
 #: where a statement taken into the plan lands as a finding; the planner can move it
 FINDING_SECTION = "utfordringsbilde"
@@ -39,12 +38,6 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&])")
 
 
 # --- into the plan -------------------------------------------------------------------
-
-
-def votes_phrase(counts: Mapping[str, int], threshold: int) -> str:
-    """The votes as words, "20 enige, 0 uenige, 0 vet ikke", suppressed as in the report."""
-    shown = {key: number(n) for key, n in suppressed_votes(counts, threshold).items()}
-    return _("%(agree)s enige, %(disagree)s uenige, %(passes)s vet ikke", **shown)
 
 
 def choose(statement: IdeaStatement, kind: str, user: User | None = None) -> Finding:
@@ -80,8 +73,9 @@ def choose(statement: IdeaStatement, kind: str, user: User | None = None) -> Fin
         chosen_at=utcnow(),
     )
     try:
-        db.session.add(choice)
         finding = findings_service.create_finding(wall.organisation, data, user)
+        choice.finding_id = finding.id
+        db.session.add(choice)
         audit(
             user, wall, "ideawall.choice.add", statement=statement.id, kind=kind, finding=finding.id
         )
@@ -99,7 +93,7 @@ def _finding_statement(text: str) -> str:
 
 
 def _finding_details(wall: IdeaWall, kind: str, counts: StatementCounts) -> str:
-    """What the finding rests on: the wall, the kind of statement and its (suppressed) votes."""
+    """What the finding rests on: the wall, the kind of statement and its votes."""
     votes = votes_phrase(asdict(counts), threshold_for(wall.organisation))
     if kind == "common_ground":
         sentence = _("Ungdomsrådet er enige om dette (%(votes)s).", votes=votes)
@@ -136,7 +130,8 @@ def youth_council_section(wall: IdeaWall) -> list[dict]:
     """The statements chosen for the plan, common ground first, each with its vote counts.
 
     Each item: ``statement_id``, ``text`` (masked), ``prompt``, ``kind`` (``common_ground``
-    or ``divisive``), and ``agree``, ``disagree``, ``passes`` as they were when chosen.
+    or ``divisive``), ``agree``, ``disagree``, ``passes`` as they were when chosen, and
+    ``finding_id``, the finding it became (the report lists that finding only here).
     """
     return [
         {
@@ -147,6 +142,7 @@ def youth_council_section(wall: IdeaWall) -> list[dict]:
             "agree": choice.agree,
             "disagree": choice.disagree,
             "passes": choice.passes,
+            "finding_id": choice.finding_id,
         }
         for choice in choices(wall)
     ]
@@ -158,7 +154,7 @@ def markdown_escape(text: str) -> str:
 
 
 def counts_phrases(wall: IdeaWall, items: list[dict]) -> dict[int, str]:
-    """Each item's vote counts as words by statement id, suppressed as in the plan report."""
+    """Each item's vote counts as words by statement id, by the one rule for votes."""
     threshold = threshold_for(wall.organisation)
     return {item["statement_id"]: votes_phrase(item, threshold) for item in items}
 

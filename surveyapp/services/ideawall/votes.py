@@ -136,9 +136,11 @@ def statement_counts(wall: IdeaWall) -> dict[int, StatementCounts]:
 
 
 def wall_totals(walls: list[IdeaWall]) -> dict[int, dict[str, int]]:
-    """Participants, approved and pending statements and votes per wall, in three queries."""
+    """Per wall, in three queries: ``participants`` (phones that joined), ``voters`` (of them,
+    those who voted on a shown statement), approved and pending statements, and votes."""
     ids = [w.id for w in walls]
-    totals = {i: {"participants": 0, "approved": 0, "pending": 0, "votes": 0} for i in ids}
+    keys = ("participants", "voters", "approved", "pending", "votes")
+    totals = {i: dict.fromkeys(keys, 0) for i in ids}
     for wall_id, n in db.session.execute(
         db.select(IdeaParticipant.wall_id, func.count(IdeaParticipant.id))
         .where(IdeaParticipant.wall_id.in_(ids))
@@ -151,13 +153,17 @@ def wall_totals(walls: list[IdeaWall]) -> dict[int, dict[str, int]]:
         .group_by(IdeaStatement.wall_id, IdeaStatement.status)
     ):
         totals[wall_id][status] = n
-    for wall_id, n in db.session.execute(
-        db.select(IdeaStatement.wall_id, func.count(IdeaVote.id))
+    for wall_id, n, voters in db.session.execute(
+        db.select(
+            IdeaStatement.wall_id,
+            func.count(IdeaVote.id),
+            func.count(func.distinct(IdeaVote.participant_id)),
+        )
         .join(IdeaVote, IdeaVote.statement_id == IdeaStatement.id)
         .where(IdeaStatement.wall_id.in_(ids), IdeaStatement.status == "approved")
         .group_by(IdeaStatement.wall_id)
     ):
-        totals[wall_id]["votes"] = n
+        totals[wall_id]["votes"], totals[wall_id]["voters"] = n, voters
     return totals
 
 

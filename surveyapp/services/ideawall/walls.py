@@ -11,7 +11,6 @@ import re
 import secrets
 from typing import Any
 
-from flask import current_app, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
@@ -20,6 +19,7 @@ from surveyapp.extensions import db
 from surveyapp.models import AuditEvent, Organisation, User, utcnow
 from surveyapp.models.ideawall import IdeaParticipant, IdeaPrompt, IdeaWall
 from surveyapp.services.ideawall.errors import IdeaWallError, WallClosed
+from surveyapp.services.rounds import public_url_for
 
 #: join codes use upper-case letters and digits that cannot be mistaken for each other
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -102,8 +102,7 @@ def set_open(wall: IdeaWall, is_open: bool, user: User | None = None) -> None:
 
 def join_url(wall: IdeaWall) -> str:
     """The address participants open (and the QR code holds)."""
-    base = current_app.config["PUBLIC_BASE_URL"]
-    return base + url_for("ideawall.participant.wall", code=wall.join_code)
+    return public_url_for("ideawall.participant.wall", code=wall.join_code)
 
 
 def audit(user: User | None, wall: IdeaWall, action: str, **details: Any) -> None:

@@ -161,7 +161,14 @@ def build_report(
     views = {r.id: overview.build(r) for r in rounds}
     all_rows = [(run, theme_stats.run_rows(run)) for run in runs]
     rows_by_run = {run.id: rows for run, rows in all_rows}
-    chosen = findings_service.findings_of(organisation, {run.id for run in runs})
+    youth = youth_council(organisation, threshold)
+    # a statement taken into the plan is listed once: under "Ungdomsrådet mener"
+    from_wall = {item["finding_id"] for wall in youth for item in wall["items"]}
+    chosen = [
+        f
+        for f in findings_service.findings_of(organisation, {run.id for run in runs})
+        if f.id not in from_wall
+    ]
     return Report(
         organisation=organisation.name,
         generated=nb_date(utcnow()),
@@ -184,7 +191,7 @@ def build_report(
             for key, label in SECTION_LABELS.items()
         ],
         likert=_likert(rounds, views),
-        youth=youth_council(organisation, threshold),
+        youth=youth,
     )
 
 
@@ -212,16 +219,34 @@ def _groups(rounds: list[Round], views: dict, threshold: int) -> list[Table]:
 
 
 def _likert(rounds: list[Round], views: dict) -> list[Table]:
-    tables = []
+    """Each Likert question once, with one table per round that has answers to it.
+
+    A question asked in several rounds gets its heading (``title``) on its first table
+    only; the others carry just the round (``note``). A round without answers to the
+    question (an import that lacked it) prints no empty table.
+    """
+    by_title: dict[str, list[Table]] = {}
     for round_ in rounds:
         for question in views[round_.id]["questions"]:
-            if question["type"] in LIKERT_TYPES:
-                for table in question["tables"]:
-                    title = table["title"]
-                    if question["type"] == "likert_grid":
-                        title = f"{question['text']}: {title}"
-                    tables.append(_table(title, table, note=round_.title))
-    return tables
+            if question["type"] not in LIKERT_TYPES:
+                continue
+            for table in question["tables"]:
+                if not _answered(table):
+                    continue
+                title = table["title"]
+                if question["type"] == "likert_grid":
+                    title = f"{question['text']}: {title}"
+                by_title.setdefault(title, []).append(_table(title, table, note=round_.title))
+    for tables in by_title.values():
+        for later in tables[1:]:
+            later.title = ""
+    return [table for tables in by_title.values() for table in tables]
+
+
+def _answered(table: dict[str, Any]) -> bool:
+    """Whether anyone answered: a count (or a hidden one) outside the "Ikke svart" row."""
+    unanswered = _("Ikke svart")
+    return any(r["count"] != 0 for r in table["rows"] if r["label"] != unanswered)
 
 
 def _method(run: AnalysisRun, rows: list, threshold: int) -> str:

@@ -1,29 +1,39 @@
-"""How a number in the plan report is shown: a hidden count as one neutral marker, votes suppressed.
+"""How a number in the plan report is shown: a hidden count as one neutral marker, and votes.
 
-The idea wall shows vote counts by the same rule (its plan page, its Markdown export and the
-findings it makes), so a count hidden in the report is hidden there too.
+Votes follow one rule everywhere (:func:`shown_votes`): the idea wall's big screen, its
+results, its plan page, its Markdown export, the findings it makes and the report all show
+the numbers the youth council saw.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from surveyapp.privacy import suppress_counts
+from flask_babel import gettext as _
 
 HIDDEN = "–"
-VOTE_LABELS = (("agree", "enige"), ("disagree", "uenige"), ("passes", "vet ikke"))
+VOTE_KEYS = ("agree", "disagree", "passes")
 
 
 def number(count: int | None) -> str:
     return HIDDEN if count is None else str(count)
 
 
-def suppressed_votes(counts: Mapping[str, int], threshold: int) -> dict[str, int | None]:
-    """``agree``, ``disagree`` and ``passes`` of one statement; ``None`` where hidden.
+def shown_votes(counts: Mapping[str, int], threshold: int) -> dict[str, int] | None:
+    """``agree``, ``disagree`` and ``passes`` as the council saw them, or None.
 
-    The three counts are one breakdown of the statement's voters, suppressed like every
-    other breakdown in the report: nothing when fewer than ``threshold`` voted, and small
-    counts hidden together with enough others that they cannot be worked out.
+    Votes are anonymous counts with no background attached, and the big screen showed
+    them to the whole room, so the plan shows the same numbers. A statement with fewer
+    voters than ``threshold`` was never listed on the screen; its counts are not shown
+    anywhere (None), and :func:`votes_phrase` says so in words.
     """
-    result = suppress_counts({key: int(counts[key]) for key, _ in VOTE_LABELS}, threshold)
-    return {key: result.cells[key].count for key, _ in VOTE_LABELS}
+    shown = {key: int(counts[key]) for key in VOTE_KEYS}
+    return shown if sum(shown.values()) >= threshold else None
+
+
+def votes_phrase(counts: Mapping[str, int], threshold: int) -> str:
+    """The votes in words: "6 enige, 2 uenige, 0 vet ikke", or why they are not shown."""
+    shown = shown_votes(counts, threshold)
+    if shown is None:
+        return _("færre enn %(t)d stemte, så stemmene vises ikke", t=threshold)
+    return _("%(agree)s enige, %(disagree)s uenige, %(passes)s vet ikke", **shown)

@@ -91,7 +91,8 @@ def to_docx(report: Report) -> bytes:
     _docx_youth(doc, report)
     doc.add_heading(_("Spørsmål med svarskala"), 1)
     for table in report.likert:
-        doc.add_heading(table.title, 3)
+        if table.title:  # a question asked in several rounds has its heading once
+            doc.add_heading(table.title, 3)
         if table.note:
             doc.add_paragraph(table.note).runs[0].italic = True
         _docx_table(doc, table, chart=True)
@@ -194,8 +195,7 @@ def _docx_youth(doc, report: Report) -> None:
     for wall in report.youth:
         doc.add_heading(wall["title"], 2)
         for item in wall["items"]:
-            votes = ", ".join(f"{number(n)} {label}" for label, n in item["votes"])
-            doc.add_paragraph(f"«{item['text']}» ({votes})", style="List Bullet")
+            doc.add_paragraph(f"«{item['text']}» ({item['votes_text']})", style="List Bullet")
 
 
 # --- Markdown -----------------------------------------------------------------------------
@@ -261,15 +261,12 @@ def to_markdown(report: Report) -> str:
     out += [f"## {_('Ungdomsrådet mener')}", ""]
     for wall in report.youth:
         out += [f"### {md(wall['title'])}", ""]
-        out += [
-            f"- «{md(item['text'])}» ("
-            + ", ".join(f"{number(n)} {label}" for label, n in item["votes"])
-            + ")"
-            for item in wall["items"]
-        ] + [""]
+        out += [f"- «{md(item['text'])}» ({md(item['votes_text'])})" for item in wall["items"]]
+        out += [""]
     out += [f"## {_('Spørsmål med svarskala')}", ""]
     for table in report.likert:
-        out += [f"### {md(table.title)}", "", f"*{md(table.note)}*", ""] + _md_table(table, True)
+        out += [f"### {md(table.title)}", ""] if table.title else []
+        out += [f"*{md(table.note)}*", ""] + _md_table(table, True)
     out += [f"## {_('Vedlegg: tema')}", ""]
     for run in report.runs:
         out += [f"### {md(run.title)}", ""] + _md_table(run.themes_table)

@@ -2,9 +2,8 @@
 
 The idea wall provides the statements the contact person chose for the plan, with their
 votes (:func:`~surveyapp.services.ideawall.plan.youth_council_section`). This module only
-adds what the plan report needs on top: which walls, and vote counts passed through the
-same suppression as every other number in the report
-(:func:`~surveyapp.services.report.numbers.suppressed_votes`).
+adds what the plan report needs on top: which walls, and the votes in words by the one rule
+for votes (:func:`~surveyapp.services.report.numbers.votes_phrase`).
 """
 
 from __future__ import annotations
@@ -15,11 +14,11 @@ from surveyapp.extensions import db
 from surveyapp.models import Organisation
 from surveyapp.models.ideawall import IdeaWall
 from surveyapp.services.ideawall.plan import youth_council_section
-from surveyapp.services.report.numbers import VOTE_LABELS, suppressed_votes
+from surveyapp.services.report.numbers import votes_phrase
 
 
 def youth_council(organisation: Organisation, threshold: int) -> list[dict[str, Any]]:
-    """One entry per idea wall with statements chosen for the plan, votes suppressed."""
+    """One entry per idea wall with statements chosen for the plan, each with ``votes_text``."""
     walls = db.session.scalars(
         db.select(IdeaWall).filter_by(organisation_id=organisation.id).order_by(IdeaWall.id)
     )
@@ -29,7 +28,6 @@ def youth_council(organisation: Organisation, threshold: int) -> list[dict[str, 
         if not items:
             continue
         for item in items:
-            counts = suppressed_votes(item, threshold)
-            item["votes"] = [(label, counts[key]) for key, label in VOTE_LABELS]
+            item["votes_text"] = votes_phrase(item, threshold)
         result.append({"title": wall.title, "items": items})
     return result

@@ -27,6 +27,8 @@ from surveyapp.services.analysis import engine as analysis_engine
 #: every review action, with the label the event log shows
 ACTIONS = {
     "run": _l("Startet analysen"),
+    "rerun": _l("Kjørte analysen på nytt"),
+    "name": _l("Ga analysen navn"),
     "update": _l("La til nye svar"),
     "learn": _l("Lot motoren lære av kodingen"),
     "rename": _l("Ga tema nytt navn"),
@@ -104,14 +106,43 @@ def rename(theme: AnalysisTheme, label: str, user: User) -> None:
 
 
 def accept(theme: AnalysisTheme, user: User) -> None:
+    """"Godta temaet": the theme goes from "Foreslått" to "Vurdert" (and into reports)."""
+    _active(theme)
     theme.accepted = theme.reviewed = True
+    theme.review_state = "reviewed"
     record(theme.run, user, "accept", theme=theme.id, label=theme.label)
+
+
+def name_run(run: AnalysisRun, title: str, user: User) -> None:
+    """Give the analysis a name of the planner's choosing."""
+    old, run.title = run.title, _label(title)
+    record(run, user, "name", old_label=old, label=run.title)
+
+
+def describe(event: ReviewEvent) -> str:
+    """What the event's details say in the log, worded for its action (no answer text)."""
+    p = event.payload or {}
+    quoted = ", ".join(f"«{label}»" for label in p.get("labels", []))
+    if event.action == "merge":
+        return str(_l("%(themes)s slått sammen til «%(label)s»", themes=quoted, label=p["label"]))
+    if event.action == "split":
+        return str(_l("«%(label)s» delt; nye tema: %(themes)s", label=p["label"], themes=quoted))
+    if p.get("old_label"):
+        return f"«{p['old_label']}» → «{p.get('label', '')}»"
+    if event.action in ("run", "rerun", "update", "learn"):
+        return ""
+    return f"«{p['label']}»" if p.get("label") else ""
 
 
 def create_theme(run: AnalysisRun, label: str, user: User) -> AnalysisTheme:
     position = max((t.position for t in run.themes), default=-1) + 1
     theme = AnalysisTheme(
-        run=run, label=_label(label), origin="planner", reviewed=True, position=position
+        run=run,
+        label=_label(label),
+        origin="planner",
+        reviewed=True,
+        review_state="reviewed",
+        position=position,
     )
     db.session.add(theme)
     db.session.flush()

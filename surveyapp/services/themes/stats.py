@@ -9,14 +9,20 @@ and no hidden cell can be worked out from the totals.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from flask_babel import lazy_gettext as _l
 
 from surveyapp.extensions import db
 from surveyapp.models import Answer, Municipality, Response, Round
 from surveyapp.models.analysis import AnalysisItem, AnalysisRun, AnalysisTheme, ThemeAssignment
-from surveyapp.privacy import Cell, group_may_be_shown, suppress_counts, suppress_crosstab
+from surveyapp.privacy import (
+    Cell,
+    HiddenReason,
+    group_may_be_shown,
+    suppress_counts,
+    suppress_crosstab,
+)
 
 #: the respondent groups a theme can be broken down by
 DIMENSIONS = {
@@ -208,16 +214,36 @@ def breakdown_of(rows: list[Row], inside: set[int], dimension: str, threshold: i
     if not table:
         return Breakdown(dimension, str(DIMENSIONS[dimension]), [], Cell(0))
     result = suppress_crosstab(table, threshold)
-    groups = [
-        GroupCount(
-            value,
-            group_label(dimension, value),
-            result.cells[(IN, value)],
-            result.column_totals[value],
-        )
-        for value in values
-    ]
+    groups = _no_full_neighbours(
+        [
+            GroupCount(
+                value,
+                group_label(dimension, value),
+                result.cells[(IN, value)],
+                result.column_totals[value],
+            )
+            for value in values
+        ]
+    )
     return Breakdown(dimension, str(DIMENSIONS[dimension]), groups, result.row_totals[IN])
+
+
+def _no_full_neighbours(groups: list[GroupCount]) -> list[GroupCount]:
+    """Beside a hidden count, no group may show "33 of 33 = 100 %".
+
+    A whole group in the theme, next to a hidden group, lets a reader who knows how many
+    raised the theme (the theme's size is on the same pages) subtract their way to the
+    hidden number. So when any count is hidden, a group whose shown count equals its shown
+    size is hidden too (its size stays: that is the group, not the theme).
+    """
+    if not any(g.count.hidden for g in groups):
+        return groups
+    return [
+        replace(g, count=Cell(None, reason=HiddenReason.PROTECTS_OTHER))
+        if not g.count.hidden and not g.size.hidden and g.count.count == g.size.count > 0
+        else g
+        for g in groups
+    ]
 
 
 @dataclass

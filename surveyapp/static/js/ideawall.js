@@ -96,7 +96,7 @@
     }
 
     function update(data) {
-      ["participants", "statements", "votes", "pending"].forEach(function (key) {
+      ["participants", "voters", "statements", "votes", "pending"].forEach(function (key) {
         main.querySelector('[data-count="' + key + '"]').textContent = data[key];
       });
       main.querySelector("[data-closed]").hidden = data.state === "open";
