@@ -75,6 +75,7 @@ def round_detail(round_id: int):
         raw_deleted=overview.stored_summary(round_) is not None,
         overview=overview.build(round_),
     )
+    db.session.commit()  # keep a snapshot the overview may just have published
     return jsonify(described)
 
 

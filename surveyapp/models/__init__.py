@@ -23,6 +23,7 @@ from surveyapp.models.organisation import Municipality, Organisation
 from surveyapp.models.questionnaire import Questionnaire, QuestionnaireVersion
 from surveyapp.models.responses import Answer, Draft, Response
 from surveyapp.models.rounds import AUDIENCES, STATES, Round
+from surveyapp.models.snapshots import RoundSnapshot
 from surveyapp.models.summaries import RoundSummary
 from surveyapp.models.tokens import ApiToken
 from surveyapp.models.users import ROLES, User
@@ -56,6 +57,7 @@ __all__ = [
     "Response",
     "ReviewEvent",
     "Round",
+    "RoundSnapshot",
     "RoundSummary",
     "ThemeAssignment",
     "User",
