@@ -197,7 +197,10 @@ def _large_themes(theme_ids: list[int]) -> list[int]:
     themes = [db.session.get(AnalysisTheme, i) for i in theme_ids]
     runs = {t.run for t in themes if t is not None}
     small = set().union(
-        *(theme_stats.small_themes(theme_stats.run_rows(r), threshold_for(r.organisation)) for r in runs)
+        *(
+            theme_stats.small_themes(theme_stats.run_rows(r), threshold_for(r.organisation))
+            for r in runs
+        )
     )
     return [t.id for t in themes if t is not None and t.id not in small]
 

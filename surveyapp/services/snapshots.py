@@ -72,7 +72,9 @@ def _count(round_: Round, published: bool) -> int:
     return db.session.scalar(query) or 0
 
 
-def is_due(round_: Round, last: RoundSnapshot | None, pending: int, step: int, now: datetime) -> bool:
+def is_due(
+    round_: Round, last: RoundSnapshot | None, pending: int, step: int, now: datetime
+) -> bool:
     """Whether ``pending`` new responses may be published now (see the module docstring)."""
     if pending < step:
         return False

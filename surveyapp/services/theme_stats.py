@@ -239,7 +239,7 @@ def small_themes(rows: list[Row], threshold: int) -> set[int]:
         if not row.off_topic:
             for theme_id in row.themes:
                 respondents.setdefault(theme_id, set()).add(row.response_id)
-    return {t for t, people in respondents.items() if not group_may_be_shown(len(people), threshold)}
+    return {t for t, ids in respondents.items() if not group_may_be_shown(len(ids), threshold)}
 
 
 def answer_texts(answer_ids: list[int]) -> dict[int, str]:

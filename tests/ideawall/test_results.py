@@ -363,7 +363,8 @@ def test_another_organisations_wall_is_not_found(client, db, planner, make_wall,
 def test_small_counts_are_hidden_everywhere_by_the_reports_rule(
     client, db, planner, make_wall, fill_wall
 ):
-    """6 agree, 1 disagrees: the 1 is hidden, and the 6 with it (else 7 - 6 gives it away)."""
+    """6 agree, 1 disagrees: the 1 is hidden, and the 6 with it (else 7 - 6 gives it away);
+    the 0 beside them is hidden too (zeros are cells)."""
     from surveyapp.services.report_youth import youth_council
 
     wall = make_wall()
@@ -371,7 +372,7 @@ def test_small_counts_are_hidden_everywhere_by_the_reports_rule(
     (statement,), _ = fill_wall(wall, votes, ["Mer lys i parken, ring 91234567"])
     choose(client, wall, statement, "common_ground")
 
-    hidden = "– enige, – uenige, 0 vet ikke"
+    hidden = "– enige, – uenige, – vet ikke"
     (finding,) = findings(db)
     assert finding.statement == "Mer lys i parken, ring [telefon]"
     assert f"({hidden})" in finding.details
@@ -381,4 +382,4 @@ def test_small_counts_are_hidden_everywhere_by_the_reports_rule(
         assert hidden in text
         assert "6 enige" not in text and "1 uenige" not in text
     (section,) = youth_council(wall.organisation, 5)
-    assert section["items"][0]["votes"] == [("enige", None), ("uenige", None), ("vet ikke", 0)]
+    assert section["items"][0]["votes"] == [("enige", None), ("uenige", None), ("vet ikke", None)]

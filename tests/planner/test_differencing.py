@@ -146,14 +146,14 @@ def test_the_only_child_welfare_and_ppt_employees_are_not_given_away(attack):
 
 
 def test_no_two_consecutive_views_single_out_a_respondent(attack):
-    rng_services = ["Barnevern", "PPT", "NAV", "Skole/SFO", "Barnehage", "Helsestasjon/skolehelsetjeneste"]
+    services = ["Barnevern", "PPT", "NAV", "Skole/SFO", "Barnehage", "Kultur/fritid"]
     places = ["Nord-Fron", "Sør-Fron", "Ringebu"]
     gaps = ["Psykisk helse og rus", "Atferdsvansker", "Skolefravær", "Flyktninger"]
     last_view, last_published = attack.view(), published()
     steps = []
     for i in range(17):
         values = answers(
-            rng_services[i % len(rng_services)], places[i % 3], 1 + i % 5, gaps[i % 4], f"Nytt {i}"
+            services[i % len(services)], places[i % 3], 1 + i % 5, gaps[i % 4], f"Nytt {i}"
         )
         submit(attack.round, values)
         view, now = attack.view(), published()
