@@ -14,10 +14,10 @@ from surveyapp.planner import bp
 from surveyapp.planner.access import load_round, role_required
 from surveyapp.planner.forms import ActionForm, ReopenForm
 from surveyapp.privacy import group_may_be_shown
-from surveyapp.services import overview as overview_service
-from surveyapp.services import snapshots
+from surveyapp.services.results import overview as overview_service
+from surveyapp.services.results import snapshots
 from surveyapp.services.access import threshold_for
-from surveyapp.services.charts import bar_chart, percent_text
+from surveyapp.services.results.charts import bar_chart, percent_text
 from surveyapp.services.questionnaires import definition_of
 
 

@@ -19,8 +19,8 @@ from surveyapp.models.findings import (
     Finding,
     FindingQuote,
 )
-from surveyapp.services import theme_stats
 from surveyapp.services.access import threshold_for
+from surveyapp.services.themes import stats as theme_stats
 
 SECTION_LABELS = {
     "utfordringsbilde": _l("Utfordringsbilde"),

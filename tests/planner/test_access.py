@@ -12,7 +12,8 @@ import pytest
 from flask import url_for
 
 from surveyapp.models import ROLES, Codebook
-from surveyapp.services import access, findings, import_stash, organisations
+from surveyapp.services import access, findings, organisations
+from surveyapp.services.imports import stash as import_stash
 from tests.conftest import PASSWORD, csrf_token
 
 #: the blueprints behind login that the matrix walks

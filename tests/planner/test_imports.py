@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 from surveyapp.models import Answer, AuditEvent, Response, Round
-from surveyapp.services import imports as imports_service
+from surveyapp.services.imports import importer as imports_service
 from tests.conftest import csrf_token
 
 FORMS_HEADERS = [

@@ -9,7 +9,9 @@ import pytest
 
 from surveyapp.extensions import db
 from surveyapp.models.analysis import AnalysisItem, AnalysisRun, ReviewEvent, ThemeAssignment
-from surveyapp.services import analysis_runs, analysis_store, theme_stats
+from surveyapp.services.analysis import runs as analysis_runs
+from surveyapp.services.analysis import store as analysis_store
+from surveyapp.services.themes import stats as theme_stats
 
 from tests.conftest import csrf_token
 
