@@ -37,6 +37,8 @@ class Config:
     QUESTIONNAIRE_DIR = str(PROJECT_ROOT / "questionnaires")
     #: groups with fewer respondents than this are never shown (organisation may raise it)
     SUPPRESSION_THRESHOLD = 5
+    #: seconds between two published snapshots of a round's numbers, at least
+    SNAPSHOT_INTERVAL = 3600
     #: a slow writer must not lose a long answer to an expired CSRF token
     WTF_CSRF_TIME_LIMIT = 12 * 3600
     MAX_CONTENT_LENGTH = 100 * 1024
@@ -58,6 +60,9 @@ class Config:
         self.SUPPRESSION_THRESHOLD = _env_int("SUPPRESSION_THRESHOLD", self.SUPPRESSION_THRESHOLD)
         if self.SUPPRESSION_THRESHOLD < 2:
             raise ConfigurationError("SUPPRESSION_THRESHOLD must be at least 2")
+        self.SNAPSHOT_INTERVAL = _env_int("SNAPSHOT_INTERVAL", self.SNAPSHOT_INTERVAL)
+        if self.SNAPSHOT_INTERVAL < 0:
+            raise ConfigurationError("SNAPSHOT_INTERVAL must be zero or more seconds")
         self.PUBLIC_BASE_URL = (os.environ.get("PUBLIC_BASE_URL") or "").strip().rstrip("/")
         self.QUESTIONNAIRE_DIR = os.environ.get("QUESTIONNAIRE_DIR", self.QUESTIONNAIRE_DIR)
 
@@ -81,6 +86,8 @@ class TestingConfig(Config):
     ENV_NAME = "testing"
     TESTING = True
     ANALYSIS_INLINE = True
+    #: tests submit answers back to back; the threshold alone sets the steps
+    SNAPSHOT_INTERVAL = 0
 
     def __init__(self, instance_path: str) -> None:
         super().__init__(instance_path)

@@ -15,7 +15,8 @@ from flask_login import current_user
 from surveyapp.api import bp
 from surveyapp.extensions import db
 from surveyapp.models import Round, User
-from surveyapp.services import audit, overview
+from surveyapp.services import audit
+from surveyapp.services.results import overview
 from surveyapp.services import rounds as rounds_service
 from surveyapp.services.access import round_of, user_for_token
 from surveyapp.services.exports import table as exports
@@ -76,6 +77,7 @@ def round_detail(round_id: int):
         raw_deleted=overview.stored_summary(round_) is not None,
         overview=overview.build(round_),
     )
+    db.session.commit()  # keep a snapshot the overview may just have published
     return jsonify(described)
 
 

@@ -23,7 +23,7 @@ from surveyapp.models.organisation import Municipality, Organisation
 from surveyapp.models.questionnaire import Questionnaire, QuestionnaireVersion
 from surveyapp.models.responses import Answer, Draft, Response
 from surveyapp.models.rounds import AUDIENCES, STATES, Round
-from surveyapp.models.summaries import RoundSummary
+from surveyapp.models.summaries import RoundSnapshot, RoundSummary
 from surveyapp.models.tokens import ApiToken
 from surveyapp.models.users import ROLES, User
 
@@ -56,6 +56,7 @@ __all__ = [
     "Response",
     "ReviewEvent",
     "Round",
+    "RoundSnapshot",
     "RoundSummary",
     "ThemeAssignment",
     "User",

@@ -47,6 +47,10 @@ class Response(Base):
     municipality_id: Mapped[int | None] = mapped_column(
         ForeignKey("municipality.id", ondelete="SET NULL")
     )
+    #: the published snapshot this response first appeared in; None until it is published
+    snapshot_id: Mapped[int | None] = mapped_column(
+        ForeignKey("round_snapshot.id", ondelete="SET NULL"), index=True
+    )
 
     round: Mapped[Round] = relationship(back_populates="responses")
     municipality: Mapped[Municipality | None] = relationship()

@@ -13,7 +13,7 @@ from surveyapp.services import audit
 from surveyapp.services.access import threshold_for
 from surveyapp.services.exports import files as export_files
 from surveyapp.services.exports import table as exports
-from surveyapp.services.overview import stored_summary
+from surveyapp.services.results.overview import stored_summary
 
 FORMATS = {
     "csv": ("text/csv; charset=utf-8", "csv"),

@@ -14,9 +14,10 @@ from surveyapp.planner import bp
 from surveyapp.planner.access import load_round, role_required
 from surveyapp.planner.forms import ActionForm, ReopenForm
 from surveyapp.privacy import group_may_be_shown
-from surveyapp.services import overview as overview_service
+from surveyapp.services.results import overview as overview_service
+from surveyapp.services.results import snapshots
 from surveyapp.services.access import threshold_for
-from surveyapp.services.charts import bar_chart, percent_text
+from surveyapp.services.results.charts import bar_chart, percent_text
 from surveyapp.services.questionnaires import definition_of
 
 
@@ -37,6 +38,7 @@ def overview(round_id: int):
     """Responses over time and per group, and the result of every question."""
     round_ = load_round(round_id)
     data = overview_service.build(round_, lang=str(get_locale() or "nb"))
+    db.session.commit()  # keep a snapshot the overview may just have published
     return render_template(
         "planner/round.html",
         round=round_,
@@ -61,11 +63,13 @@ def texts(round_id: int, key: str):
         abort(404)
     kept = overview_service.stored_summary(round_)
     threshold = threshold_for(round_.organisation)
+    published = None if kept else snapshots.refresh(round_)
+    db.session.commit()  # keep a snapshot that may just have been published
     found = [] if kept else _masked_texts(round_.id, key)
     # both the round and the answerers of this question must be groups large enough
     shown = (
-        kept is None
-        and group_may_be_shown(_response_count(round_.id), threshold)
+        published is not None
+        and group_may_be_shown(published.responses, threshold)
         and group_may_be_shown(len(found), threshold)
     )
     answers = found if shown else []
@@ -80,17 +84,17 @@ def texts(round_id: int, key: str):
     )
 
 
-def _response_count(round_id: int) -> int:
-    query = db.select(db.func.count(Response.id)).where(Response.round_id == round_id)
-    return db.session.scalar(query) or 0
-
-
 def _masked_texts(round_id: int, key: str) -> list[str]:
-    """The masked answers to one question, ordered by a hash: unrelated to time or id."""
+    """The masked published answers to one question, ordered by a hash: unrelated to time."""
     rows = db.session.execute(
         db.select(Answer.text, Response.idempotency_key)
         .join(Response, Answer.response_id == Response.id)
-        .where(Response.round_id == round_id, Answer.question_key == key, Answer.text.is_not(None))
+        .where(
+            Response.round_id == round_id,
+            snapshots.is_published(),
+            Answer.question_key == key,
+            Answer.text.is_not(None),
+        )
     ).all()
     rows.sort(key=lambda r: hashlib.sha256(r[1].encode()).digest())
     return [text for text, _key in rows]

@@ -12,7 +12,8 @@ from surveyapp.extensions import db
 from surveyapp.planner import bp
 from surveyapp.planner.access import load_round, role_required
 from surveyapp.planner.forms import ConfirmForm
-from surveyapp.services import audit, overview, retention
+from surveyapp.services import audit, retention
+from surveyapp.services.results import overview
 from surveyapp.services.rounds import response_counts
 
 

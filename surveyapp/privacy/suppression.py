@@ -13,8 +13,10 @@ Rules (``t`` is the organisation's threshold, :data:`DEFAULT_THRESHOLD` = 5):
    that all three people in the group gave the hidden answer.
    :func:`group_may_be_shown` applies the same rule to quotes and comparisons.
 2. **Primary suppression.** A cell with ``0 < n < t`` is hidden ("for få svar").
-   Zeros are shown: "nobody" discloses no person, and hiding every zero would hide
-   most of a sparse table.
+   Zeros are cells too: in a table where anything is hidden, every zero is hidden as
+   well, because a zero beside hidden cells is the one number that can turn into a
+   small one ("Barnevern 0 → skjult" told a reader that the one newcomer came from
+   child welfare). In a table where nothing is hidden, zeros are shown.
 3. **Complementary suppression.** Every published sum (row, column, margins, grand
    total) is an equation ``cells = total``. In each equation whose total is shown,
    the hidden cells must be at least two *and* add up to at least ``t`` (so their
@@ -131,8 +133,7 @@ def suppress_counts(counts: Mapping[K, int], threshold: int = DEFAULT_THRESHOLD)
     total = sum(values)
     values.append(total)
     total_index = len(keys)
-    hidden = _primary(values, [(tuple(range(len(keys))), total_index)], threshold)
-    _protect(values, [(tuple(range(len(keys))), total_index)], threshold, hidden)
+    hidden = _suppress(values, [(tuple(range(len(keys))), total_index)], threshold)
 
     def cell(i: int) -> Cell:
         if i in hidden:
@@ -177,8 +178,7 @@ def suppress_crosstab(
         (tuple(row_index.values()), grand),
         (tuple(col_index.values()), grand),
     ]
-    hidden = _primary(values, equations, threshold)
-    _protect(values, equations, threshold, hidden)
+    hidden = _suppress(values, equations, threshold)
 
     def cell(i: int, denominator: int) -> Cell:
         if i in hidden:
@@ -202,6 +202,18 @@ def suppress_crosstab(
 # --- the engine: entries (cells and totals) linked by "sum of summands = total" ----
 
 Equation = tuple[tuple[int, ...], int]
+
+
+def _suppress(values: list[int], equations: list[Equation], threshold: int) -> dict[int, HiddenReason]:
+    """Every rule in order: the hidden entries and why."""
+    hidden = _primary(values, equations, threshold)
+    _protect(values, equations, threshold, hidden)
+    if hidden:
+        zeros = {i: HiddenReason.TOO_FEW for i, v in enumerate(values) if v == 0 and i not in hidden}
+        if zeros:
+            hidden.update(zeros)
+            _protect(values, equations, threshold, hidden)
+    return hidden
 
 
 def _primary(values: list[int], equations: list[Equation], threshold: int) -> dict[int, HiddenReason]:

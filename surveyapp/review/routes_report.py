@@ -39,6 +39,7 @@ def report():
         except InnspillError as e:
             form.form_errors.append(str(e))
         else:
+            db.session.commit()  # keep snapshots the report may just have published
             disposition = "inline" if form.format.data == "html" else "attachment"
             return Response(
                 body,

@@ -93,6 +93,8 @@ def run(run_id: int):
     if dimension not in theme_stats.DIMENSIONS:
         dimension = "audience"
     rows = theme_stats.run_rows(run)
+    new_answers = analysis_runs.new_answer_count(run)
+    db.session.commit()  # keep snapshots that counting may just have published
     return render_template(
         "review/themes.html",
         run=run,
@@ -100,7 +102,7 @@ def run(run_id: int):
         summaries=theme_stats.summaries(run, rows, threshold(), dimension),
         counts=theme_stats.counts_by_status(rows),
         threshold=threshold(),
-        new_answers=analysis_runs.new_answer_count(run),
+        new_answers=new_answers,
         form=ActionForm(),
         status=analysis_runs.progress(run),
     )

@@ -34,7 +34,8 @@ def theme(run_id: int, theme_id: int):
     if not theme.active:
         return redirect(url_for("review.theme", run_id=run.id, theme_id=theme.merged_into_id))
     rows = theme_stats.run_rows(run)
-    items = theme_stats.theme_items(run, theme)
+    small = theme.id in theme_stats.small_themes(rows, threshold())
+    items = [] if small else theme_stats.theme_items(run, theme)
     page = max(1, request.args.get("side", 1, type=int))
     pages = max(1, -(-len(items) // PAGE_SIZE))
     shown_groups = _shown_groups(rows)
@@ -44,6 +45,8 @@ def theme(run_id: int, theme_id: int):
         theme=theme,
         items=items[(page - 1) * PAGE_SIZE : page * PAGE_SIZE],
         total=len(items),
+        small=small,
+        threshold=threshold(),
         page=page,
         pages=pages,
         choices=_theme_choices(run),
@@ -219,6 +222,8 @@ def uncertain(run_id: int):
         run=run,
         queue=queue,
         themes=themes,
+        small=theme_stats.small_themes(theme_stats.run_rows(run), threshold()),
+        threshold=threshold(),
         choices=_theme_choices(run),
         form=ActionForm(),
     )

@@ -74,9 +74,15 @@ def content(round_: Round) -> dict:
         rows = [r for r in theme_stats.run_rows(run) if r.round_id == round_.id]
         themes = [t for t in theme_stats.active_themes(run) if t.accepted and not t.is_other]
         counts = {t.id: sum(1 for r in rows if r.primary == t.id) for t in themes}
-        result = suppress_counts(counts, threshold)
+        # themes of fewer people than the threshold show no number ("noen svar")
+        small = theme_stats.small_themes(rows, threshold)
+        result = suppress_counts({k: n for k, n in counts.items() if k not in small}, threshold)
         ordered = sorted(themes, key=lambda t: -counts[t.id])[:MAX_THEMES]
-        heard = [HeardTheme(t.label, result.cells[t.id].count) for t in ordered if counts[t.id]]
+        heard = [
+            HeardTheme(t.label, None if t.id in small else result.cells[t.id].count)
+            for t in ordered
+            if counts[t.id]
+        ]
         findings = [
             f
             for f in findings_service.findings_of(round_.organisation, {run.id})

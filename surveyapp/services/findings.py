@@ -19,6 +19,7 @@ from surveyapp.models.findings import (
     Finding,
     FindingQuote,
 )
+from surveyapp.services.access import threshold_for
 from surveyapp.services.themes import stats as theme_stats
 
 SECTION_LABELS = {
@@ -173,7 +174,9 @@ def _set_quotes(finding: Finding, answer_ids: list[int]) -> None:
 
 
 def candidate_quotes(theme_ids: list[int], limit: int | None = 40) -> list[tuple[int, str]]:
-    """``(answer id, masked text)`` of answers in the themes, surest first."""
+    """``(answer id, masked text)`` of answers in the themes, surest first; themes of
+    fewer respondents than the threshold offer no quotes."""
+    theme_ids = _large_themes(theme_ids)
     if not theme_ids:
         return []
     query = (
@@ -187,6 +190,19 @@ def candidate_quotes(theme_ids: list[int], limit: int | None = 40) -> list[tuple
     if limit is not None:
         query = query.limit(limit)
     return [(answer_id, text) for answer_id, text in db.session.execute(query)]
+
+
+def _large_themes(theme_ids: list[int]) -> list[int]:
+    """The themes among ``theme_ids`` raised by at least the threshold's respondents."""
+    themes = [db.session.get(AnalysisTheme, i) for i in theme_ids]
+    runs = {t.run for t in themes if t is not None}
+    small = set().union(
+        *(
+            theme_stats.small_themes(theme_stats.run_rows(r), threshold_for(r.organisation))
+            for r in runs
+        )
+    )
+    return [t.id for t in themes if t is not None and t.id not in small]
 
 
 def quotes_of(finding: Finding, allowed: set[int]) -> list[str]:

@@ -80,15 +80,17 @@ def test_multiple_choice_options_are_suppressed_one_by_one(client, planner_round
     html = client.get(f"/planlegger/runder/{planner_round.id}").text
     gaps = table(html, "q-hull_i_tilbudet-1")
     assert gaps["Flyktninger"] == "skjult" and gaps["Skolefravær"] == "23"
-    assert gaps["Atferdsvansker"] == "0"
+    assert gaps["Atferdsvansker"] == "skjult"  # a zero beside a hidden option is hidden too
 
 
 def test_a_round_below_the_threshold_shows_no_numbers(client, planner_round, add_responses):
     add_responses(planner_round, 4, tjeneste="PPT", meldeplikt=5)
     html = client.get(f"/planlegger/runder/{planner_round.id}").text
     assert "For få svar til å vise resultater" in html
-    for table_id in ("group-service", "q-meldeplikt-1", "timeline"):
-        assert set(table(html, table_id).values()) == {"skjult"}, table_id
+    assert "Tallene oppdateres når minst 5 nye svar er kommet" in html
+    assert "Tallene under bygger på 0 svar" in html
+    for table_id in ("group-service", "q-meldeplikt-1"):
+        assert set(table(html, table_id).values()) <= {"skjult", "0"}, table_id
 
 
 def test_organisation_can_raise_the_threshold(
@@ -126,7 +128,8 @@ def test_started_but_not_sent_cannot_be_worked_out_from_the_header(
     start = html.index('<section aria-labelledby="summary-title">')
     section = html[start : html.index("</section>", start)]
     visible = re.sub(r"<[^>]+>", " ", section)
-    assert re.findall(r"\d+", visible) == ["20"], visible
+    # 20 in the header and the snapshot note, 5 as the snapshot step: never 22 or 2
+    assert set(re.findall(r"\d+", visible)) == {"20", "5"}, visible
     completion = table(html, "completion")
     assert completion["Påbegynt, ikke sendt"] == "skjult"
     assert completion["Totalt"] == "skjult"
@@ -141,7 +144,8 @@ def test_chart_shows_no_bar_for_a_hidden_number(client, planner_round, add_respo
     start = html.index('aria-labelledby="group-service-chart-title"')
     svg = html[start : html.index("</svg>", start)]
     assert svg.count('class="chart-bar"') == 1  # Barnehage only
-    assert svg.count('class="chart-bar-hidden"') == 2
+    # PPT, NAV and every service nobody chose: zeros beside hidden cells are hidden too
+    assert svg.count('class="chart-bar-hidden"') == svg.count("chart-value") - 1
     assert ">4<" not in svg and ">20<" not in svg and "(4" not in svg
 
 
@@ -204,7 +208,10 @@ def test_free_text_needs_enough_answers_to_the_question(client, planner_round, a
     url = f"/planlegger/runder/{planner_round.id}/fritekst/tiltak_virker"
     assert "Faste møter" not in client.get(url).text
     add_responses(planner_round, 1, tiltak_virker="Faste møter")
-    assert client.get(url).text.count("Faste møter") == 5
+    # one newcomer is not published on its own: the texts move with the snapshot
+    assert "Faste møter" not in client.get(url).text
+    add_responses(planner_round, 4, tiltak_virker="Faste møter")
+    assert client.get(url).text.count("Faste møter") == 9
 
 
 def test_open_round_overview_watches_for_new_answers(client, planner_round, add_responses):

@@ -87,8 +87,27 @@ def test_two_small_cells_with_a_large_enough_sum_protect_each_other():
 
 def test_complement_prefers_the_smallest_non_zero_cell():
     result = suppress_counts({"a": 2, "z": 0, "big": 90, "mid": 12, "mid2": 12})
-    assert result.hidden_keys == ["a", "mid"]
-    assert result.count("z") == 0
+    assert result.hidden_keys == ["a", "z", "mid"]
+    assert result.cells["mid"].reason is HiddenReason.PROTECTS_OTHER
+
+
+def test_zeros_beside_a_hidden_cell_are_hidden_too():
+    """0 → skjult must not tell anyone who answered: a zero next to hidden cells is hidden."""
+    result = suppress_counts({"1": 0, "2": 0, "3": 2, "4": 3, "5": 18})
+    assert result.hidden_keys == ["1", "2", "3", "4"]
+    assert result.cells["1"].reason is HiddenReason.TOO_FEW
+    assert result.count("5") == 18 and result.total.count == 23
+
+
+def test_zeros_in_a_cross_table_with_hidden_cells_are_hidden():
+    table = {("in", "a"): 0, ("in", "b"): 3, ("in", "c"): 10, ("out", "a"): 8}
+    table |= {("out", "b"): 9, ("out", "c"): 10}
+    result = suppress_crosstab(table)
+    assert result.cells[("in", "a")].hidden
+    assert_no_single_equation_disclosure(result)
+    assert_no_linear_disclosure(table, result)
+    if result.hidden_cells:
+        assert all(c.count != 0 for c in result.cells.values()), "zeros are cells too"
 
 
 def test_small_total_hides_everything_including_zeros():
@@ -154,10 +173,11 @@ def test_grand_total_below_threshold_hides_everything():
 
 
 # Every row and column with a hidden cell has two of them and every hidden line sum is
-# >= 5, yet combining equations pins down a cell. Found by random search.
+# >= 5, yet combining equations pins down a cell. Found by random search (no zeros, which
+# would be hidden too and break the chain).
 CHAIN_TABLE = {
     (f"r{i}", f"c{j}"): v
-    for i, row in enumerate([[40, 10, 4, 0], [6, 20, 10, 1], [20, 4, 1, 40], [6, 0, 40, 2]])
+    for i, row in enumerate([[20, 4, 10, 2], [4, 20, 4, 40], [2, 20, 6, 40], [1, 10, 20, 6]])
     for j, v in enumerate(row)
 }
 
@@ -245,6 +265,8 @@ def assert_one_way_safe(counts, result):
     elif hidden:
         assert len(hidden) >= 2
         assert result.total.count - sum(shown) >= t
+    if hidden:
+        assert 0 not in shown, "a zero beside hidden cells can turn into a small number"
 
 
 # --- properties ----------------------------------------------------------------------
@@ -286,3 +308,5 @@ def test_crosstab_property(table, threshold):
             assert cell.hidden
     assert_no_single_equation_disclosure(result)
     assert_no_linear_disclosure(table, result)
+    if result.hidden_cells:
+        assert all(c.count != 0 for c in result.cells.values()), "zeros are cells too"

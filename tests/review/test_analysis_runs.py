@@ -10,9 +10,12 @@ import pytest
 from surveyapp.extensions import db
 from surveyapp.models.analysis import AnalysisItem, AnalysisRun, ReviewEvent, ThemeAssignment
 from surveyapp.services.analysis import runs as analysis_runs
+from surveyapp.services.analysis import store as analysis_store
 from surveyapp.services.themes import stats as theme_stats
 
-from .conftest import post_form
+from tests.conftest import csrf_token
+
+from .conftest import post_form, visible_text
 
 NEW = "/planlegger/analyse/ny"
 
@@ -109,13 +112,57 @@ def test_queued_run_shows_a_progress_bar_with_a_no_script_refresh(
     assert f"/planlegger/analyse/{run.id}/status.json" in page
 
 
-def test_a_run_without_answers_fails_with_a_clear_message(make_round, planner):
+def test_a_run_without_answers_is_refused_with_a_clear_message(make_round, planner):
+    from surveyapp.exceptions import InnspillError
+
     round_ = make_round("tjenester")
-    run = analysis_runs.create_run(round_.organisation, [round_], ["tiltak_virker"], "discover")
+    with pytest.raises(InnspillError, match="minst 5 personer"):
+        analysis_runs.create_run(round_.organisation, [round_], ["tiltak_virker"], "discover")
+
+
+def test_rounds_with_fewer_respondents_than_the_threshold_are_refused(
+    make_round, add_response, planner, db
+):
+    """3 people: themes and quotes would speak for single persons, so no analysis at all."""
+    from surveyapp.exceptions import InnspillError
+
+    one, two = make_round("tjenester", title="En"), make_round("tjenester", title="To")
+    for round_, n in ((one, 2), (two, 1)):
+        for i in range(n):
+            add_response(round_, {"tiltak_virker": f"Svar {i} i {round_.title}"})
     db.session.commit()
-    run = analysis_runs.execute(run.id)
-    assert run.status == "failed"
-    assert "ingen fritekstsvar" in run.message
+    with pytest.raises(InnspillError, match="minst 5 personer"):
+        analysis_runs.create_run(one.organisation, [one, two], ["tiltak_virker"], "discover")
+    for i in range(4):
+        add_response(two, {"tiltak_virker": f"Sent svar {i}"})
+    db.session.commit()
+    # round "To" now publishes its 5; the 2 of round "En" wait for more and stay out
+    run = analysis_runs.create_run(one.organisation, [one, two], ["tiltak_virker"], "discover")
+    texts = [t for _, t in analysis_store.answers_for(run)]
+    assert len(texts) == 5 and not any(t.endswith("i En") for t in texts)
+
+
+def test_the_new_run_page_refuses_a_small_round_in_norwegian(
+    client, auth, planner, make_round, add_response, db
+):
+    round_ = make_round("tjenester", title="Liten")
+    for i in range(3):
+        add_response(round_, {"hindrer_tidlig_innsats": f"Svar nummer {i}"})
+    db.session.commit()
+    auth.login(planner.email)
+    page = client.get(NEW).text
+    response = client.post(
+        NEW,
+        data={
+            "csrf_token": csrf_token(page),
+            "rounds": [round_.id],
+            "questions": ["hindrer_tidlig_innsats"],
+            "mode": "discover",
+        },
+    )
+    assert response.status_code == 200
+    assert "minst 5 personer" in visible_text(response.text)
+    assert "Svar nummer" not in response.text
 
 
 @pytest.mark.parametrize(
@@ -247,6 +294,7 @@ def test_one_analysis_over_the_staff_and_the_youth_round(
         "Flere gratis fritidsaktiviteter og møteplasser for ungdom.",
         "Helsesykepleier må være der når vi trenger det, ikke bare en dag i uka.",
         "Det er lang ventetid for å få snakke med noen om psykisk helse.",
+        "Vi trenger noen voksne å snakke med på skolen.",
     ]
     for text in youth_texts:
         add_response(youth, {"kommunen_burde": text}, alder="15–16")
@@ -275,7 +323,7 @@ def test_one_analysis_over_the_staff_and_the_youth_round(
     youth_items = [i for i in items if i.answer.response.round_id == youth.id]
     assert sorted(i.answer.text for i in youth_items) == sorted(youth_texts)
     rows = theme_stats.run_rows(run)
-    assert theme_stats.group_sizes(rows, "audience") == {"staff": 18, "youth": 4}
+    assert theme_stats.group_sizes(rows, "audience") == {"staff": 18, "youth": 5}
     assert client.get(f"/planlegger/analyse/{run.id}?gruppe=audience").status_code == 200
 
 

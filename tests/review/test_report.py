@@ -8,6 +8,7 @@ import re
 import docx
 import pytest
 
+from surveyapp.exceptions import InnspillError
 from surveyapp.extensions import db
 from surveyapp.services import findings as findings_service
 from surveyapp.services.report import build
@@ -176,19 +177,28 @@ def test_no_quote_from_a_theme_under_the_threshold(
     big = next(t for t in run.themes if t.label == "Stort tema")
     for theme in (small, big):
         theme.accepted = True
+    db.session.commit()
     small_ids = [a.item.answer_id for a in small.assignments]
     big_ids = [a.item.answer_id for a in big.assignments][:1]
-    findings_service.create_finding(
-        organisation,
-        findings_service.FindingData(
-            "Et funn",
-            "utfordringsbilde",
-            theme_ids=[small.id, big.id],
-            quote_ids=small_ids + big_ids,
-        ),
-        planner,
-        run,
+
+    def finding(quote_ids):
+        return findings_service.create_finding(
+            organisation,
+            findings_service.FindingData(
+                "Et funn", "utfordringsbilde", theme_ids=[small.id, big.id], quote_ids=quote_ids
+            ),
+            planner,
+            run,
+        )
+
+    # a small theme offers no quotes to choose from at all
+    assert set(small_ids).isdisjoint(
+        a for a, _ in findings_service.candidate_quotes([small.id, big.id], limit=None)
     )
+    with pytest.raises(InnspillError):
+        finding(small_ids + big_ids)
+    db.session.rollback()
+    finding(big_ids)
     db.session.commit()
     document = document_of(download(signed_in, staff_round.id, "docx").data)
     text = "\n".join(p.text for p in document.paragraphs) + "\n".join(

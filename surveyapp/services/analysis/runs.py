@@ -29,6 +29,7 @@ from surveyapp.exceptions import InnspillError
 from surveyapp.extensions import db
 from surveyapp.models import Organisation, Round, User, utcnow
 from surveyapp.models.analysis import MODES, AnalysisRun, Codebook
+from surveyapp.services.results import snapshots
 from surveyapp.services.analysis import engine as analysis_engine
 from surveyapp.services.analysis import store as analysis_store
 from surveyapp.services.questionnaires import definition_of
@@ -90,6 +91,8 @@ def create_run(
         raise InnspillError(f"Ukjent kodebok: {codebook_key}.")
     if mode == "coding" and source_run is None:
         raise InnspillError("Velg analysen med kodingen det skal læres av.")
+    publish(rounds)
+    analysis_store.require_respondents(organisation, rounds, keys)
     _check_capacity(organisation)
     run = AnalysisRun(
         organisation=organisation,
@@ -115,6 +118,12 @@ def default_title(rounds: list[Round]) -> str:
     if len(rounds) == 1:
         return first[:200]
     return f"{first[:160]} og {len(rounds) - 1} til"
+
+
+def publish(rounds: list[Round]) -> None:
+    """Publish the rounds' due snapshots: an analysis reads published answers only."""
+    for round_ in rounds:
+        snapshots.refresh(round_)
 
 
 def _check_capacity(organisation: Organisation) -> None:
@@ -176,6 +185,7 @@ def queue_job(run: AnalysisRun, job: str) -> None:
     if run.status != "done":
         raise InnspillError("Analysen må være ferdig før den kan oppdateres.")
     _check_capacity(run.organisation)
+    publish(run.rounds)
     run.job, run.status, run.progress, run.message = job, "queued", 0, "I kø"
 
 
@@ -287,6 +297,7 @@ def runs_of(organisation: Organisation) -> list[AnalysisRun]:
 
 
 def new_answer_count(run: AnalysisRun) -> int:
-    """Answers that arrived after the run (not yet in it)."""
+    """Published answers that arrived after the run (not yet in it); the caller commits."""
+    publish(run.rounds)
     known = analysis_store.item_answer_ids(run)
     return len(analysis_store.answers_for(run, exclude=known))

@@ -16,10 +16,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from flask_babel import gettext as _
+
 from surveyapp.exceptions import InnspillError
 from surveyapp.extensions import db
-from surveyapp.models import Answer, Response
+from surveyapp.models import Answer, Organisation, Response, Round
 from surveyapp.models.analysis import AnalysisItem, AnalysisRun, AnalysisTheme, ThemeAssignment
+from surveyapp.services.results import snapshots
+from surveyapp.services.access import threshold_for
 from surveyapp.services.analysis import engine as analysis_engine
 from surveyapp.services.analysis.engine import OTHER_KEY, EngineAnswer, EngineResult
 from surveyapp.services.themes.review import drop
@@ -30,23 +34,49 @@ OTHER_LABEL = "Annet"
 ENGINE_SPEED = 150.0
 
 
-def answers_for(run: AnalysisRun, exclude: set[int] | None = None) -> list[tuple[int, str]]:
-    """``(answer id, masked text)`` of the run's questions and rounds, oldest first.
+def _answers(rounds: list[Round], keys: list[str]):
+    """``(answer id, masked text, response id)`` of published answers, oldest first.
 
     Only ``Answer.text`` is read: the original text is never analysed, shown or exported.
+    Only responses in the rounds' published snapshots count, so an analysis grows in the
+    same steps as the overview and never by one newcomer's answer.
     """
     query = (
-        db.select(Answer.id, Answer.text)
+        db.select(Answer.id, Answer.text, Answer.response_id)
         .join(Response, Answer.response_id == Response.id)
         .where(
-            Response.round_id.in_([r.id for r in run.rounds]),
-            Answer.question_key.in_(run.question_keys),
+            Response.round_id.in_([r.id for r in rounds]),
+            snapshots.is_published(),
+            Answer.question_key.in_(keys),
             Answer.text.is_not(None),
             Answer.text != "",
         )
         .order_by(Answer.id)
     )
-    return [(i, t) for i, t in db.session.execute(query) if not exclude or i not in exclude]
+    return db.session.execute(query).all()
+
+
+def answers_for(run: AnalysisRun, exclude: set[int] | None = None) -> list[tuple[int, str]]:
+    """``(answer id, masked text)`` of the run's questions and rounds, oldest first."""
+    rows = _answers(run.rounds, run.question_keys)
+    return [(i, t) for i, t, _ in rows if not exclude or i not in exclude]
+
+
+def require_respondents(organisation: Organisation, rounds: list[Round], keys: list[str]) -> None:
+    """Refuse an analysis whose answers come from fewer people than the threshold.
+
+    Themes of so few people would speak for single persons, whatever the pages hide.
+    """
+    respondents = {response_id for _, _, response_id in _answers(rounds, keys)}
+    if len(respondents) < threshold_for(organisation):
+        raise InnspillError(
+            _(
+                "Analysen trenger fritekstsvar fra minst %(n)s personer. Rundene og "
+                "spørsmålene du valgte har svar fra færre enn det ennå, og da kunne temaene "
+                "peke ut enkeltpersoner.",
+                n=threshold_for(organisation),
+            )
+        )
 
 
 def item_answer_ids(run: AnalysisRun) -> set[int]:
@@ -86,9 +116,8 @@ class Fitted:
 
 def _fit_all(run: AnalysisRun, step: Step, doing: str) -> Fitted:
     """Run the engine over every answer with the run's mode, codebook and seed."""
+    require_respondents(run.organisation, run.rounds, run.question_keys)
     answers = answers_for(run)
-    if not answers:
-        raise InnspillError("Det er ingen fritekstsvar å analysere i disse rundene ennå.")
     ids = [i for i, _ in answers]
     texts = [t for _, t in answers]
     codebook = (

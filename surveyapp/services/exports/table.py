@@ -2,6 +2,9 @@
 
 The rules, also written into every export's "Om eksporten" sheet:
 
+* Only the responses of the round's last published snapshot are exported
+  (:mod:`surveyapp.services.results.snapshots`), so two exports differ by at least ``threshold``
+  rows, never by one newcomer's answers.
 * Nothing is exported from a round with fewer responses than the threshold.
 * Anonymous rounds have no name, time or date column, no response id, and rows in an
   order unrelated to when people answered.
@@ -31,7 +34,7 @@ from surveyapp.definitions.schema import TEXT_TYPES
 from surveyapp.exceptions import InnspillError
 from surveyapp.extensions import db
 from surveyapp.models import Response, Round, utcnow
-from surveyapp.services import overview
+from surveyapp.services.results import overview, snapshots
 from surveyapp.services.access import threshold_for
 from surveyapp.services.questionnaires import definition_of
 
@@ -67,9 +70,11 @@ def type_labels() -> dict[str, str]:
 
 
 def _responses(round_: Round) -> list[Response]:
+    """The round's published responses (a due snapshot is published first)."""
+    snapshots.refresh(round_)
     query = (
         db.select(Response)
-        .where(Response.round_id == round_.id)
+        .where(Response.round_id == round_.id, snapshots.is_published())
         .options(selectinload(Response.answers))
         .order_by(Response.id)
     )

@@ -21,7 +21,7 @@ from surveyapp.models import Organisation, Round, utcnow
 from surveyapp.models.analysis import AnalysisRun
 from surveyapp.privacy import group_may_be_shown, suppress_counts
 from surveyapp.services import findings as findings_service
-from surveyapp.services import overview
+from surveyapp.services.results import overview
 from surveyapp.services.access import threshold_for
 from surveyapp.services.analysis import engine as analysis_engine
 from surveyapp.services.analysis.runs import free_text_questions
@@ -119,7 +119,7 @@ class Report:
 
 
 def _table(title: str, table: dict[str, Any], note: str = "") -> Table:
-    """A table from :mod:`surveyapp.services.overview` (already suppressed)."""
+    """A table from :mod:`surveyapp.services.results.overview` (already suppressed)."""
     rows = [Count(r["label"], r["count"], r.get("percent")) for r in table["rows"]]
     return Table(title or table["title"], rows, table.get("total"), note)
 
@@ -290,20 +290,25 @@ def _run_entry(run: AnalysisRun, rows: list, threshold: int) -> RunEntry:
     summaries = theme_stats.summaries(run, rows, threshold)
     quotable = theme_stats.quotable_answers(rows, threshold)
     accepted = [s for s in summaries if s.theme.accepted]
-    counts: dict[int, int] = {s.theme.id: s.answers for s in accepted}
+    # themes of fewer people than the threshold count together, never one by one
+    counts: dict[int, int] = {s.theme.id: s.answers for s in accepted if not s.small}
     counts[0] = sum(1 for r in rows if r.off_topic)
     labels = {s.theme.id: s.theme.label for s in accepted}
     labels[0] = _("Utenfor tema eller ikke svar")
     pending = sum(s.answers for s in summaries if not s.theme.accepted)
     if pending:
         counts[-1], labels[-1] = pending, _("I foreslåtte tema som ikke er godtatt")
+    few = sum(s.answers for s in accepted if s.small)
+    if few:
+        counts[-2] = few
+        labels[-2] = _("Tema med svar fra under %(n)s personer", n=threshold)
     table = _counts(_("Svar per tema"), counts, labels, threshold)
     shown = dict(zip(counts, table.rows))
     themes = [
         {
             "label": s.theme.label,
             "keywords": s.theme.keywords,
-            "answers": shown[s.theme.id],
+            "answers": Count(s.theme.label, None, None) if s.small else shown[s.theme.id],
             "quotes": [text for id_, text in s.quotes if id_ in quotable][:QUOTES_PER_THEME],
             "other": s.theme.is_other,
         }

@@ -102,7 +102,9 @@ def compare(
             _share(b, table.row_totals[group_b]),
             "too_few",
         )
-        if comparable and group_a != group_b:
+        # a theme of fewer people than the threshold is never compared: its p-value
+        # would be worked out from exact small counts
+        if comparable and group_a != group_b and group_may_be_shown(len(inside), threshold):
             result.p_value = float(fisher_exact([[x, n_a - x], [y, n_b - y]])[1])
             raw.append(result)
         results.append(result)

@@ -254,6 +254,18 @@ class ThemeSummary:
     respondents: int
     quotes: list[tuple[int, str]]
     breakdown: Breakdown | None = None
+    #: fewer respondents than the threshold: pages say "under N" and quote nothing
+    small: bool = False
+
+
+def small_themes(rows: list[Row], threshold: int) -> set[int]:
+    """Themes raised by fewer respondents than ``threshold``: no exact size, no quotes."""
+    respondents: dict[int, set[int]] = {}
+    for row in rows:
+        if not row.off_topic:
+            for theme_id in row.themes:
+                respondents.setdefault(theme_id, set()).add(row.response_id)
+    return {t for t, ids in respondents.items() if not group_may_be_shown(len(ids), threshold)}
 
 
 def answer_texts(answer_ids: list[int]) -> dict[int, str]:
@@ -303,7 +315,8 @@ def summaries(
 ) -> list[ThemeSummary]:
     """One summary per active theme with sizes, three quotes and an optional breakdown."""
     themes = active_themes(run)
-    picks = {t.id: quote_ids(t, rows) for t in themes}
+    small = small_themes(rows, threshold)
+    picks = {t.id: [] if t.id in small else quote_ids(t, rows) for t in themes}
     texts = answer_texts([a for ids in picks.values() for a in ids])
     result = []
     for theme in themes:
@@ -316,6 +329,7 @@ def summaries(
                 respondents=len({r.response_id for r in members}),
                 quotes=[(a, texts[a]) for a in picks[theme.id] if a in texts],
                 breakdown=breakdown(rows, theme.id, dimension, threshold) if dimension else None,
+                small=theme.id in small,
             )
         )
     return result

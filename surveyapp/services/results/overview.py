@@ -1,10 +1,12 @@
-"""The live overview of a round, as plain data in which every number has passed suppression.
+"""The overview of a round, as plain data in which every number has passed suppression.
 
 :func:`summarise` is pure: it takes response rows and returns a JSON-ready dict of tables.
 Each table goes through :func:`suppressed_table` (or :func:`multi_choice_table`), the one
 adapter onto :mod:`surveyapp.privacy.suppression`; pages, the API and the retention
 snapshot all show this dict and nothing else. Means are never shown: with hidden cells
-a mean would let a reader solve for them.
+a mean would let a reader solve for them. The rows are those of the round's last
+published snapshot (:mod:`surveyapp.services.results.snapshots`), so the numbers move in steps
+of at least the threshold, never one answer at a time.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from surveyapp.definitions import Question, QuestionnaireDefinition
 from surveyapp.extensions import db
 from surveyapp.models import Answer, Draft, Municipality, Response, Round, RoundSummary
 from surveyapp.privacy import group_may_be_shown, suppress_counts
+from surveyapp.services.results import snapshots
 from surveyapp.services.access import threshold_for
 from surveyapp.services.questionnaires import definition_of
 
@@ -76,13 +79,16 @@ def suppressed_table(
 def multi_choice_table(
     title: str, chosen: Mapping[str, int], respondents: int, threshold: int, **extra: Any
 ) -> dict[str, Any]:
-    """Each option suppressed on its own as ``{valgt, ikke valgt}`` (options overlap)."""
+    """Each option suppressed on its own as ``{valgt, ikke valgt}`` (options overlap);
+    where any option is hidden, options nobody chose are hidden too (zeros are cells)."""
     rows = []
     for label, k in chosen.items():
         cell = suppress_counts({"valgt": k, "ikke valgt": respondents - k}, threshold).cells[
             "valgt"
         ]
         rows.append({"label": str(label), "count": cell.count, "percent": cell.percent})
+    if any(r["count"] is None for r in rows):
+        rows = [{**r, "count": None, "percent": None} if r["count"] == 0 else r for r in rows]
     shown_total = respondents if group_may_be_shown(respondents, threshold) else None
     return {
         "title": title,
@@ -270,7 +276,7 @@ def summarise(
 
 
 def load_rows(round_: Round) -> list[Row]:
-    """The round's responses as rows, in two queries whatever their number."""
+    """The round's published responses as rows, in two queries whatever their number."""
     head = db.session.execute(
         db.select(
             Response.id,
@@ -281,14 +287,14 @@ def load_rows(round_: Round) -> list[Row]:
             Response.submitted_on,
         )
         .outerjoin(Municipality, Response.municipality_id == Municipality.id)
-        .where(Response.round_id == round_.id)
+        .where(Response.round_id == round_.id, snapshots.is_published())
         .order_by(Response.id)
     ).all()
     values: dict[int, dict[str, Any]] = {r[0]: {} for r in head}
     answers = db.session.execute(
         db.select(Answer.response_id, Answer.question_key, Answer.value, Answer.text.is_not(None))
         .join(Response, Answer.response_id == Response.id)
-        .where(Response.round_id == round_.id)
+        .where(Response.round_id == round_.id, snapshots.is_published())
     )
     for response_id, key, value, has_text in answers:
         values[response_id][key] = True if has_text else value
@@ -315,11 +321,13 @@ def stored_summary(round_: Round) -> RoundSummary | None:
 
 
 def build(round_: Round, lang: str = "nb") -> dict[str, Any]:
-    """The overview of ``round_``: computed live, or the stored one after deletion."""
+    """The overview of ``round_`` from its last published snapshot (publishing a new one
+    when due, so the caller commits), or the stored one after deletion."""
     kept = stored_summary(round_)
     if kept is not None:
         return kept.data
-    return summarise(
+    published = snapshots.refresh(round_)
+    data = summarise(
         definition_of(round_.questionnaire_version),
         load_rows(round_),
         threshold_for(round_.organisation),
@@ -327,3 +335,5 @@ def build(round_: Round, lang: str = "nb") -> dict[str, Any]:
         drafts=draft_count(round_),
         lang=lang,
     )
+    data["snapshot"] = published.as_dict()
+    return data

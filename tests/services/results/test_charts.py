@@ -1,6 +1,6 @@
 """Bar charts never draw a bar for a hidden number."""
 
-from surveyapp.services.charts import bar_chart, percent_text
+from surveyapp.services.results.charts import bar_chart, percent_text
 
 
 def test_hidden_rows_get_no_bar_and_a_marker():

@@ -11,7 +11,7 @@ from flask import render_template_string
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from surveyapp.services.overview import Row, completion_table, summarise, suppressed_table
+from surveyapp.services.results.overview import Row, completion_table, summarise, suppressed_table
 from surveyapp.services.questionnaires import available_definitions
 
 SERVICES = ["Barnehage", "PPT", "NAV", "Barnevern", None]
