@@ -11,6 +11,7 @@ from flask import Flask, request, session
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
+from surveyapp import security
 from surveyapp.config import load_config
 from surveyapp.extensions import babel, csrf, db, login_manager, migrate
 
@@ -53,6 +54,7 @@ def _init_extensions(app: Flask) -> None:
     csrf.init_app(app)
     login_manager.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
+    security.init_app(app)
 
 
 @event.listens_for(Engine, "connect")

@@ -93,6 +93,8 @@ class ProductionConfig(Config):
     SESSION_COOKIE_SECURE = True
     REMEMBER_COOKIE_SECURE = True
     PREFERRED_URL_SCHEME = "https"
+    #: Strict-Transport-Security max-age (one year); only production is always behind HTTPS
+    HSTS_SECONDS = 365 * 24 * 3600
 
     def default_secret_key(self, instance_path: str) -> str:
         raise ConfigurationError(

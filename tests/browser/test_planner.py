@@ -67,7 +67,9 @@ def test_kari_creates_a_round_shares_it_and_sees_answers_arrive(
     assert round_.state == "open"  # the form suggests opening now
     _answer(db, round_, 6, tjeneste="Barnehage", meldeplikt=4)
     _answer(db, round_, 3, tjeneste="PPT", meldeplikt=2)
-    page.wait_for_function("document.getElementById('live-count').textContent === '9'")
+    page.wait_for_function(
+        "() => document.getElementById('live-count').textContent === '9'"
+    )
 
     page.get_by_role("link", name="Se oversikten").click()
     assert page.locator("#response-total").inner_text().startswith("9")
@@ -85,7 +87,7 @@ def test_kari_creates_a_round_shares_it_and_sees_answers_arrive(
     assert_accessible(page)
     notice.get_by_role("link", name="Oppdater oversikten").click()
     page.wait_for_function(
-        "document.getElementById('response-total').textContent.trim().startsWith('12')"
+        "() => document.getElementById('response-total').textContent.trim().startsWith('12')"
     )
     assert page.locator("[data-new]").is_hidden()
 
