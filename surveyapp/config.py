@@ -59,6 +59,8 @@ class Config:
             raise ConfigurationError("SUPPRESSION_THRESHOLD must be at least 2")
         self.PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", self.PUBLIC_BASE_URL).rstrip("/")
         self.QUESTIONNAIRE_DIR = os.environ.get("QUESTIONNAIRE_DIR", self.QUESTIONNAIRE_DIR)
+        #: proxies in front of the app whose X-Forwarded-For/-Proto are trusted (nginx: 1)
+        self.TRUSTED_PROXIES = _env_int("TRUSTED_PROXIES", 0)
 
     def default_secret_key(self, instance_path: str) -> str:
         """Development keeps a random key in the instance folder so sessions survive restarts."""

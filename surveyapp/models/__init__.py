@@ -24,6 +24,7 @@ from surveyapp.models.questionnaire import Questionnaire, QuestionnaireVersion
 from surveyapp.models.responses import Answer, Draft, Response
 from surveyapp.models.rounds import AUDIENCES, STATES, Round
 from surveyapp.models.summaries import RoundSummary
+from surveyapp.models.throttle import Throttle
 from surveyapp.models.tokens import ApiToken
 from surveyapp.models.users import ROLES, User
 
@@ -58,6 +59,7 @@ __all__ = [
     "Round",
     "RoundSummary",
     "ThemeAssignment",
+    "Throttle",
     "User",
     "today",
     "utcnow",
