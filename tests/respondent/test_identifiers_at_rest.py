@@ -37,9 +37,10 @@ def test_planted_identifiers_are_stored_nowhere(client, test_round, db):
     respondent = Respondent(client, test_round)
     respondent.start()
     respondent.answer(EMPLOYEE[0])
-    respondent.answer({**EMPLOYEE[1], "tanker": text, "overskrift": identifiers[0]})
+    short = "Ring " + ", ".join(identifiers[:5])  # "tanker" holds 200 characters
+    respondent.answer({**EMPLOYEE[1], "tanker": short, "overskrift": identifiers[0]})
     page = respondent.answer({"annet": text}, action="send")
-    assert page.status_code == 200
+    assert page.status_code == 200 and "error-summary" not in page.text
     stored = every_stored_text(db)
     assert "[fødselsnummer]" in stored and "[telefon]" in stored and "[e-post]" in stored
     for identifier in identifiers:
