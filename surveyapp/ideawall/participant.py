@@ -104,6 +104,7 @@ def _render_wall(wall: IdeaWall, participant: IdeaParticipant, form: StatementFo
         vote_form=VoteForm(formdata=None),
         data=_statement_data(wall.id, participant.id, wall.is_open),
         own=service.own_statements(wall, participant),
+        counted=participant.counted,
     ), status
 
 

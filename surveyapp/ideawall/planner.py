@@ -105,6 +105,7 @@ def show(wall_id: int):
         join_url=service.join_url(wall),
         form=StatementForm(wall, formdata=None),
         action=ActionForm(),
+        rate=service.join_rate(wall),
     )
 
 
@@ -126,6 +127,27 @@ def reopen(wall_id: int):
     db.session.commit()
     flash(_("Idéveggen er åpen igjen."), "success")
     return redirect(url_for(".show", wall_id=wall.id), code=303)
+
+
+@bp.post("/<int:wall_id>/deltakere/steng")
+@planner_role
+def close_entry(wall_id: int):
+    """*Steng for nye deltakere*: devices that join after this are not counted."""
+    wall = wall_of_user(wall_id)
+    service.set_entry(wall, False, current_user)
+    db.session.commit()
+    flash(_("Stengt for nye deltakere. Stemmer fra telefoner som kommer til nå, telles ikke."), "success")
+    return redirect(back_to(url_for(".show", wall_id=wall.id)), code=303)
+
+
+@bp.post("/<int:wall_id>/deltakere/apne")
+@planner_role
+def open_entry(wall_id: int):
+    wall = wall_of_user(wall_id)
+    service.set_entry(wall, True, current_user)
+    db.session.commit()
+    flash(_("Åpen for nye deltakere igjen."), "success")
+    return redirect(back_to(url_for(".show", wall_id=wall.id)), code=303)
 
 
 @bp.post("/<int:wall_id>/innlegg")
@@ -151,6 +173,7 @@ def add_statement(wall_id: int):
         join_url=service.join_url(wall),
         form=form,
         action=ActionForm(),
+        rate=service.join_rate(wall),
     ), 400
 
 
@@ -166,6 +189,7 @@ def moderation(wall_id: int):
         approved=[s for s in items if s.status == "approved"],
         rejected=[s for s in items if s.status == "rejected"],
         action=ActionForm(),
+        rate=service.join_rate(wall),
     )
 
 

@@ -13,6 +13,7 @@ from surveyapp.models.base import Base, today, utcnow
 from surveyapp.models.findings import FeedbackPage, Finding, FindingQuote
 from surveyapp.models.ideawall import (
     IdeaChoice,
+    IdeaJoinMinute,
     IdeaParticipant,
     IdeaPrompt,
     IdeaStatement,
@@ -45,6 +46,7 @@ __all__ = [
     "Finding",
     "FindingQuote",
     "IdeaChoice",
+    "IdeaJoinMinute",
     "IdeaParticipant",
     "IdeaPrompt",
     "IdeaStatement",

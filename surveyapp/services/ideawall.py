@@ -13,6 +13,7 @@ import secrets
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from flask import current_app, url_for
@@ -32,6 +33,7 @@ from surveyapp.models.ideawall import (
     CHOICE_KINDS,
     MAX_STATEMENT_LENGTH,
     IdeaChoice,
+    IdeaJoinMinute,
     IdeaParticipant,
     IdeaPrompt,
     IdeaStatement,
@@ -159,6 +161,48 @@ def set_open(wall: IdeaWall, is_open: bool, user: User | None = None) -> None:
     audit(user, wall, "ideawall.open" if is_open else "ideawall.close")
 
 
+def set_entry(wall: IdeaWall, is_open: bool, user: User | None = None) -> None:
+    """*Steng for nye deltakere* (devices joining later are not counted), or open it again."""
+    wall.entry_closed_at = None if is_open else (wall.entry_closed_at or utcnow())
+    audit(user, wall, "ideawall.entry_open" if is_open else "ideawall.entry_close")
+
+
+def join_rate(wall: IdeaWall, now: datetime | None = None) -> dict[str, int]:
+    """Joins in the last minute and in the busiest minute: a sudden burst shows stuffing."""
+    minute = _minute(now or utcnow())
+    rows = db.session.execute(
+        db.select(IdeaJoinMinute.minute, IdeaJoinMinute.joins).filter_by(wall_id=wall.id)
+    ).all()
+    return {
+        "last_minute": sum(n for m, n in rows if m >= minute - timedelta(minutes=1)),
+        "busiest_minute": max((n for _m, n in rows), default=0),
+        "not_counted": db.session.scalar(
+            db.select(func.count(IdeaParticipant.id)).filter_by(wall_id=wall.id, counted=False)
+        ),
+    }
+
+
+def _minute(moment: datetime) -> datetime:
+    return moment.replace(second=0, microsecond=0)
+
+
+def _note_join(wall: IdeaWall) -> None:
+    """Count one join in this minute's row (made when missing; race-safe)."""
+    minute = _minute(utcnow())
+    if db.session.scalar(db.select(IdeaJoinMinute.id).filter_by(wall_id=wall.id, minute=minute)) is None:
+        try:
+            with db.session.begin_nested():
+                db.session.add(IdeaJoinMinute(wall_id=wall.id, minute=minute, joins=0))
+        except IntegrityError:
+            pass
+    db.session.execute(
+        db.update(IdeaJoinMinute)
+        .where(IdeaJoinMinute.wall_id == wall.id, IdeaJoinMinute.minute == minute)
+        .values(joins=IdeaJoinMinute.joins + 1)
+        .execution_options(synchronize_session=False)
+    )
+
+
 def join_url(wall: IdeaWall) -> str:
     """The address participants open (and the QR code holds)."""
     base = current_app.config["PUBLIC_BASE_URL"]
@@ -210,9 +254,13 @@ def join(wall: IdeaWall, key: str) -> IdeaParticipant:
     digest = hash_key(key)
     if digest is None:
         raise IdeaWallError(_l("Ugyldig nøkkel."))
-    participant = IdeaParticipant(wall_id=wall.id, key_hash=digest)
+    participant = IdeaParticipant(
+        wall_id=wall.id, key_hash=digest, counted=wall.entry_closed_at is None
+    )
     db.session.add(participant)
     try:
+        db.session.flush()
+        _note_join(wall)
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
@@ -429,6 +477,12 @@ def progress(wall_id: int, participant_id: int) -> tuple[int, int]:
 # --- counts --------------------------------------------------------------------------
 
 
+def _counted_vote():
+    """Votes of devices that joined before the wall was closed to new participants."""
+    counted = db.select(IdeaParticipant.id).where(IdeaParticipant.counted)
+    return IdeaVote.participant_id.in_(counted)
+
+
 def statement_counts(wall: IdeaWall) -> dict[int, StatementCounts]:
     """Agree / disagree / pass counts of every approved statement, in one query."""
 
@@ -437,7 +491,7 @@ def statement_counts(wall: IdeaWall) -> dict[int, StatementCounts]:
 
     rows = db.session.execute(
         db.select(IdeaStatement.id, tally(1), tally(-1), tally(0))
-        .outerjoin(IdeaVote, IdeaVote.statement_id == IdeaStatement.id)
+        .outerjoin(IdeaVote, (IdeaVote.statement_id == IdeaStatement.id) & _counted_vote())
         .where(IdeaStatement.wall_id == wall.id, IdeaStatement.status == "approved")
         .group_by(IdeaStatement.id)
     )
@@ -450,7 +504,7 @@ def wall_totals(walls: list[IdeaWall]) -> dict[int, dict[str, int]]:
     totals = {i: {"participants": 0, "approved": 0, "pending": 0, "votes": 0} for i in ids}
     for wall_id, n in db.session.execute(
         db.select(IdeaParticipant.wall_id, func.count(IdeaParticipant.id))
-        .where(IdeaParticipant.wall_id.in_(ids))
+        .where(IdeaParticipant.wall_id.in_(ids), IdeaParticipant.counted)
         .group_by(IdeaParticipant.wall_id)
     ):
         totals[wall_id]["participants"] = n
@@ -463,7 +517,7 @@ def wall_totals(walls: list[IdeaWall]) -> dict[int, dict[str, int]]:
     for wall_id, n in db.session.execute(
         db.select(IdeaStatement.wall_id, func.count(IdeaVote.id))
         .join(IdeaVote, IdeaVote.statement_id == IdeaStatement.id)
-        .where(IdeaStatement.wall_id.in_(ids), IdeaStatement.status == "approved")
+        .where(IdeaStatement.wall_id.in_(ids), IdeaStatement.status == "approved", _counted_vote())
         .group_by(IdeaStatement.wall_id)
     ):
         totals[wall_id]["votes"] = n
@@ -475,7 +529,7 @@ def vote_triples(wall: IdeaWall) -> list[tuple[int, int, int]]:
     rows = db.session.execute(
         db.select(IdeaVote.participant_id, IdeaVote.statement_id, IdeaVote.value)
         .join(IdeaStatement, IdeaStatement.id == IdeaVote.statement_id)
-        .where(IdeaStatement.wall_id == wall.id, IdeaStatement.status == "approved")
+        .where(IdeaStatement.wall_id == wall.id, IdeaStatement.status == "approved", _counted_vote())
         .order_by(IdeaVote.participant_id, IdeaVote.statement_id)
     )
     return [(p, s, v) for p, s, v in rows]

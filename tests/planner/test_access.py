@@ -13,6 +13,7 @@ from flask import url_for
 
 from surveyapp.models import ROLES, Codebook
 from surveyapp.services import access, findings, import_stash, organisations
+from surveyapp.services.import_files import read_table, table_to_bytes
 from tests.conftest import PASSWORD, csrf_token
 
 #: the blueprints behind login that the matrix walks
@@ -103,6 +104,8 @@ REQUIRED = {
     "ideawall.planner.new": "planner",
     "ideawall.planner.show": "viewer",
     "ideawall.planner.close": "planner",
+    "ideawall.planner.close_entry": "planner",
+    "ideawall.planner.open_entry": "planner",
     "ideawall.planner.reopen": "planner",
     "ideawall.planner.add_statement": "planner",
     "ideawall.planner.moderation": "viewer",
@@ -224,7 +227,7 @@ def _url(app, rule, records, owner, db):
             values[arg] = token.id
         elif arg == "token":
             values[arg] = import_stash.save(
-                b"a;b\n1;2\n",
+                table_to_bytes(read_table("x.csv", b"a;b\n1;2\n")),
                 {
                     "user_id": owner.id,
                     "filename": "x.csv",
