@@ -103,7 +103,11 @@ def test_planner_pages_keep_the_strict_referer_check(client, auth, make_user):
     page = client.get("/auth/logg-inn", **https)
     response = client.post(
         "/auth/logg-inn",
-        data={"email": "planner@midtdalen.example", "password": "x", "csrf_token": csrf_token(page.text)},
+        data={
+            "email": "planner@midtdalen.example",
+            "password": "x",
+            "csrf_token": csrf_token(page.text),
+        },
         **https,
     )
     assert response.status_code == 400  # no Referer: refused before the password is checked

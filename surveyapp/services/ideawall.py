@@ -189,7 +189,8 @@ def _minute(moment: datetime) -> datetime:
 def _note_join(wall: IdeaWall) -> None:
     """Count one join in this minute's row (made when missing; race-safe)."""
     minute = _minute(utcnow())
-    if db.session.scalar(db.select(IdeaJoinMinute.id).filter_by(wall_id=wall.id, minute=minute)) is None:
+    row = db.select(IdeaJoinMinute.id).filter_by(wall_id=wall.id, minute=minute)
+    if db.session.scalar(row) is None:
         try:
             with db.session.begin_nested():
                 db.session.add(IdeaJoinMinute(wall_id=wall.id, minute=minute, joins=0))
@@ -517,7 +518,9 @@ def wall_totals(walls: list[IdeaWall]) -> dict[int, dict[str, int]]:
     for wall_id, n in db.session.execute(
         db.select(IdeaStatement.wall_id, func.count(IdeaVote.id))
         .join(IdeaVote, IdeaVote.statement_id == IdeaStatement.id)
-        .where(IdeaStatement.wall_id.in_(ids), IdeaStatement.status == "approved", _counted_vote())
+        .where(
+            IdeaStatement.wall_id.in_(ids), IdeaStatement.status == "approved", _counted_vote()
+        )
         .group_by(IdeaStatement.wall_id)
     ):
         totals[wall_id]["votes"] = n
@@ -529,7 +532,9 @@ def vote_triples(wall: IdeaWall) -> list[tuple[int, int, int]]:
     rows = db.session.execute(
         db.select(IdeaVote.participant_id, IdeaVote.statement_id, IdeaVote.value)
         .join(IdeaStatement, IdeaStatement.id == IdeaVote.statement_id)
-        .where(IdeaStatement.wall_id == wall.id, IdeaStatement.status == "approved", _counted_vote())
+        .where(
+            IdeaStatement.wall_id == wall.id, IdeaStatement.status == "approved", _counted_vote()
+        )
         .order_by(IdeaVote.participant_id, IdeaVote.statement_id)
     )
     return [(p, s, v) for p, s, v in rows]

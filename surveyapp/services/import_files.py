@@ -72,14 +72,16 @@ def read_table(filename: str, data: bytes) -> SourceTable:
 
 
 def too_large_message() -> str:
-    return _("Filen er større enn %(mb)s MB. Del den opp, eller fjern kolonner du ikke trenger.",
-             mb=MAX_BYTES // (1024 * 1024))
+    """Said when the upload is over MAX_BYTES (also by the upload view on a 413)."""
+    return _(
+        "Filen er større enn %(mb)s MB. Del den opp, eller fjern kolonner du ikke trenger.",
+        mb=MAX_BYTES // (1024 * 1024),
+    )
 
 
 def _too_many_rows() -> UnreadableFile:
-    return UnreadableFile(
-        _("Filen har mer enn %(n)s rader. Del den opp i flere filer.", n=f"{MAX_ROWS:,}".replace(",", " "))
-    )
+    rows = f"{MAX_ROWS:,}".replace(",", " ")  # 20 000
+    return UnreadableFile(_("Filen har mer enn %(n)s rader. Del den opp i flere filer.", n=rows))
 
 
 def _too_many_columns() -> UnreadableFile:
@@ -193,8 +195,10 @@ def _csv_rows(data: bytes) -> list[list[Any]]:
         return [_checked_row(row, number) for number, row in enumerate(reader, start=1)]
     except csv.Error as e:
         raise UnreadableFile(
-            _("CSV-filen kunne ikke leses (linje %(n)s). Lagre den på nytt som CSV UTF-8.",
-              n=reader.line_num)
+            _(
+                "CSV-filen kunne ikke leses (linje %(n)s). Lagre den på nytt som CSV UTF-8.",
+                n=reader.line_num,
+            )
         ) from e
 
 

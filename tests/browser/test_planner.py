@@ -138,14 +138,15 @@ def test_planner_pages_are_accessible_and_fit_a_phone(
     regions = page.locator(".table-wrap")
     page.goto(live_server + r)
     assert regions.count() > 3
-    assert regions.count() == page.locator(".table-wrap[role=region][tabindex='0'][aria-label]").count()
+    named = page.locator(".table-wrap[role=region][tabindex='0'][aria-label]")
+    assert regions.count() == named.count()
     phone = new_page()
     _sign_in(phone, live_server)
     for path in (r, f"{r}/del", "/planlegger/", "/planlegger/runder/ny/tjenester", "/auth/passord"):
         phone.goto(live_server + path)
         assert_no_horizontal_scroll(phone)
     # on a phone the tables under the charts scroll sideways: each is a focusable, named region
-    for path in (r, "/planlegger/", "/planlegger/logg", "/planlegger/brukere", "/planlegger/import"):
+    for path in (r, "/planlegger/", "/planlegger/logg", "/planlegger/brukere"):
         phone.goto(live_server + path)
         assert_accessible(phone)
 

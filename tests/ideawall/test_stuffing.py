@@ -7,7 +7,7 @@ from surveyapp.services import ideawall as service
 from tests.conftest import csrf_token
 
 
-def test_a_phone_that_joins_again_and_again_is_seen(app, db, make_wall, seed, phone, auth, make_user):
+def test_a_phone_that_joins_again_and_again_is_seen(db, make_wall, seed, phone, auth, make_user):
     wall = make_wall()
     seed(wall, "Flere fritidsklubber")
     for _ in range(15):  # one phone dropping its cookie: fifteen "participants"

@@ -1,4 +1,4 @@
-"""No raw identifier at rest: planted ID numbers, phones and e-mails are in no table after submit."""
+"""No raw identifier at rest: planted ID numbers, phones and e-mails are in no table."""
 
 from __future__ import annotations
 

@@ -3,8 +3,8 @@
 600 answers each carry a planted fødselsnummer/D-number, phone number or e-mail address
 (the generators of tests/privacy/test_masking.py), masked once at storage. Every page and
 file of the analysis workspace is then searched for every planted identifier: the original
-text (never stored; see ``tests/services/test_identifiers_at_rest.py``) must never be shown. Invalid 11-digit numbers are
-not identity numbers and must come through unchanged.
+text (never stored: ``tests/respondent/test_identifiers_at_rest.py``) must never be shown.
+Invalid 11-digit numbers are not identity numbers and must come through unchanged.
 """
 
 from __future__ import annotations

@@ -92,7 +92,8 @@ def test_utf16_without_a_byte_order_mark_is_read(encoding):
 
 
 def test_latin1_is_read():
-    table = read_table("svar.csv", "Tjeneste;Hvordan går det?\nPPT;Bra, på Sør-Fron\n".encode("latin-1"))
+    data = "Tjeneste;Hvordan går det?\nPPT;Bra, på Sør-Fron\n".encode("latin-1")
+    table = read_table("svar.csv", data)
     assert table.rows == [["PPT", "Bra, på Sør-Fron"]]
 
 
