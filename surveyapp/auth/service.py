@@ -14,10 +14,11 @@ from datetime import timedelta
 from flask import request
 from flask_babel import gettext as _
 
+from surveyapp.auth import throttle
 from surveyapp.extensions import db
 from surveyapp.models import User, utcnow
 from surveyapp.models.users import check_no_password, new_session_token
-from surveyapp.services import audit, throttle
+from surveyapp.services import audit
 from surveyapp.services.organisations import MIN_PASSWORD_LENGTH, normalise_email
 
 #: failed sign-ins from one client address before it waits LOGIN_LIMIT.window

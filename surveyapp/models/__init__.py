@@ -8,7 +8,7 @@ from surveyapp.models.analysis import (
     ReviewEvent,
     ThemeAssignment,
 )
-from surveyapp.models.audit import AuditEvent
+from surveyapp.models.audit import AuditEvent, Throttle
 from surveyapp.models.base import Base, today, utcnow
 from surveyapp.models.findings import FeedbackPage, Finding, FindingQuote
 from surveyapp.models.ideawall import (
@@ -25,7 +25,6 @@ from surveyapp.models.questionnaire import Questionnaire, QuestionnaireVersion
 from surveyapp.models.responses import Answer, Draft, Response
 from surveyapp.models.rounds import AUDIENCES, STATES, Round
 from surveyapp.models.summaries import RoundSummary
-from surveyapp.models.throttle import Throttle
 from surveyapp.models.tokens import ApiToken
 from surveyapp.models.users import ROLES, User
 

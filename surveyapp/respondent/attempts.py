@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from surveyapp.auth import throttle
 from surveyapp.models import Round
-from surveyapp.services import audit, throttle
+from surveyapp.services import audit
 
 #: wrong codes for one round, within the window, before its code entry waits the window out
 CODE_LIMIT = throttle.Limit("code", 30, timedelta(minutes=10))

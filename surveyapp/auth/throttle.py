@@ -1,4 +1,4 @@
-"""Limits on failed attempts, counted in the database so every worker sees the same count.
+"""Limits on failed attempts (sign-in, access codes), counted in the database for every worker.
 
 A key (see :class:`~surveyapp.models.Throttle`) may fail ``limit`` times within ``window``;
 then it waits ``window`` from its last failure. Counting is one UPDATE, so parallel guesses
