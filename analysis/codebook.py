@@ -42,11 +42,15 @@ class CodebookTheme:
     description: str = ""
     #: Words or short phrases that point to the theme.
     keywords: tuple[str, ...] = ()
+    #: Example answers that belong to the theme (optional); they teach it answers' words.
+    examples: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
-        """Return the text the engine matches answers against (name, description, keywords)."""
-        return " . ".join([self.name, self.description, " , ".join(self.keywords)])
+        """Return the text the engine matches answers against (name, description, keywords,
+        examples)."""
+        parts = [self.name, self.description, " , ".join(self.keywords)]
+        return " . ".join(parts + list(self.examples))
 
 
 @dataclass(frozen=True)
@@ -82,7 +86,10 @@ class Codebook:
         """Return the codebook as plain data (the YAML structure)."""
         return {
             "name": self.name,
-            "themes": [{**asdict(t), "keywords": list(t.keywords)} for t in self.themes],
+            "themes": [
+                {**asdict(t), "keywords": list(t.keywords), "examples": list(t.examples)}
+                for t in self.themes
+            ],
         }
 
     def to_yaml(self) -> str:
@@ -126,11 +133,17 @@ def _theme(item: Any, position: int) -> CodebookTheme:
         keywords = [w.strip() for w in keywords.split(",")]
     if not isinstance(keywords, list):
         raise InvalidCodebookError(f"{where} ({key}): keywords must be a list.")
+    examples = item.get("examples") or []
+    if isinstance(examples, str):
+        examples = [examples]
+    if not isinstance(examples, list):
+        raise InvalidCodebookError(f"{where} ({key}): examples must be a list of answers.")
     return CodebookTheme(
         key=key,
         name=name,
         description=str(item.get("description") or ""),
         keywords=tuple(str(w).strip() for w in keywords if str(w).strip()),
+        examples=tuple(str(e).strip() for e in examples if str(e).strip()),
     )
 
 

@@ -1,10 +1,17 @@
 """Learn from coding: answers a planner has coded by hand teach the engine the rest.
 
-A logistic regression is trained on the coded answers (and, when a codebook is given, on the
-theme texts as one extra example each, so themes nobody has coded yet can still be
-suggested). Every uncoded answer gets a suggested theme with a probability. The answers with
-the smallest gap between their two most likely themes are queued first for the planner, one
-per group of near-duplicates, so each minute of coding settles the most doubt.
+Two sources of evidence are added up, each standardised per theme:
+
+* *prototypes* (:class:`analysis.evidence.ThemeEvidence`): each theme's text, when there is a
+  codebook, plus every answer coded to it; re-centred on the clearest uncoded answers and mixed
+  with neighbours in meaning, so every coded answer pulls the answers that say the same thing
+  (semi-supervised: the uncoded answers shape the themes too);
+* a *logistic regression* on words and sentence vectors, trained on the coded answers (and the
+  theme texts), which learns which words separate themes that the planner's coding told apart.
+
+Every uncoded answer gets a suggested theme with a probability. The answers with the smallest
+gap between their two most likely themes are queued first for the planner, one per group of
+near-duplicates, so each minute of coding settles the most doubt.
 """
 
 from __future__ import annotations
@@ -18,7 +25,10 @@ from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
 
 from .classifier import fit_classifier
+from .codebook import OTHER_KEY
+from .evidence import ThemeEvidence
 from .exceptions import InvalidCodingError
+from .guided import softmax
 
 __all__ = ["CodingClassifier", "coded_labels", "uncertainty_order"]
 
@@ -88,50 +98,92 @@ def uncertainty_order(
 
 
 class CodingClassifier(BaseEstimator):
-    """Suggest themes for uncoded answers from the planner's coded ones.
+    """Suggest themes for uncoded answers from the planner's coded ones (and a codebook).
 
     Parameters
     ----------
     C : float, default=10.0
         Inverse regularisation strength of the logistic regression.
-    codebook_weight : float, default=1.0
-        Sample weight of each codebook theme text among the training examples.
+    classifier_weight : float, default=1.0
+        Weight of the regression's (z-scored log) probabilities beside the prototypes.
+    temperature : float, default=1.0
+        Softmax temperature turning the summed evidence into probabilities.
 
     Attributes
     ----------
+    evidence_ : ThemeEvidence
     classes_ : ndarray of str
-        Theme keys the classifier can suggest.
+        Keys the regression knows (may include "annet" when the planner coded it).
     """
 
-    def __init__(self, C: float = 10.0, codebook_weight: float = 1.0) -> None:
+    def __init__(
+        self, C: float = 10.0, classifier_weight: float = 1.0, temperature: float = 1.0
+    ) -> None:
         self.C = C
-        self.codebook_weight = codebook_weight
+        self.classifier_weight = classifier_weight
+        self.temperature = temperature
 
-    def fit(
-        self,
-        X: sp.spmatrix,
-        y: Sequence[str],
-        X_themes: sp.spmatrix | None = None,
-        theme_keys: Sequence[str] = (),
-    ) -> "CodingClassifier":
-        """Train on coded rows ``X``/``y`` and optional codebook texts ``X_themes``."""
-        y = np.asarray(list(y), dtype=object)
-        weights = np.ones(len(y))
-        if X_themes is not None and len(theme_keys):
-            X = sp.vstack([X, X_themes]).tocsr()
-            y = np.concatenate([y, np.asarray(list(theme_keys), dtype=object)])
-            weights = np.concatenate([weights, np.full(len(theme_keys), self.codebook_weight)])
-        if len(set(y.tolist())) < 2:
-            self.classes_ = np.asarray(sorted(set(y.tolist())), dtype=object)
-            self.classifier_ = None
-            return self
-        self.classifier_ = fit_classifier(X, y.astype(str), sample_weight=weights, C=self.C)
-        self.classes_ = self.classifier_.classes_.astype(object)
+    def fit(self, X, Q, labels, keys, X_themes, Q_themes) -> "CodingClassifier":
+        """Learn from coded rows: ``labels`` holds a key or None per row of ``X``."""
+        fixed = np.array([keys.index(y) if y in keys else -1 for y in labels])
+        self.evidence_ = ThemeEvidence().fit(X, Q, X_themes, Q_themes, fixed)
+        coded = np.array([j for j, y in enumerate(labels) if y is not None], dtype=int)
+        rows_x = [X[coded]] + [sp.csr_matrix(r) for r in X_themes if r is not None]
+        text_keys = [k for k, r in zip(keys, X_themes) if r is not None]
+        y = np.asarray([labels[j] for j in coded] + text_keys, dtype=object).astype(str)
+        self.classes_ = np.asarray(sorted(set(y.tolist())), dtype=object)
+        self.classifier_ = None
+        if len(self.classes_) >= 2:
+            Z = sp.vstack(rows_x).tocsr()
+            if Q is not None:
+                q_rows = [Q[coded]] + [np.asarray(r) for r in Q_themes if r is not None]
+                Z = sp.hstack([Z, sp.csr_matrix(np.vstack(q_rows))], format="csr")
+            self.classifier_ = fit_classifier(Z, y, C=self.C)
+            self.classes_ = self.classifier_.classes_.astype(object)
+        self._n_lex = X.shape[1]
+        log_p = self._log_proba(X, Q)
+        self._stats = (log_p.mean(axis=0), log_p.std(axis=0) + 1e-6)
+        self._fitted = self._combine(self.evidence_.scores_, log_p, keys)
         return self
 
-    def predict_proba(self, X: sp.spmatrix) -> np.ndarray:
-        """Return probabilities of shape (n_answers, n_classes) in ``classes_`` order."""
-        check_is_fitted(self, "classes_")
+    def fitted(self, keys) -> tuple[np.ndarray, np.ndarray]:
+        """Return (probabilities over ``keys``, main theme or -1) for the fitted answers."""
+        check_is_fitted(self, "evidence_")
+        return self._fitted[0].copy(), self._fitted[1].copy()
+
+    def predict(self, X, Q, keys) -> tuple[np.ndarray, np.ndarray]:
+        """Return (probabilities over ``keys``, main theme or -1) for new answers."""
+        check_is_fitted(self, "evidence_")
+        return self._combine(self.evidence_.score(X, Q), self._log_proba(X, Q), keys)
+
+    def _log_proba(self, X, Q) -> np.ndarray:
+        """Log-probabilities per class, computed from the weights (no dense copy of Q)."""
+        n = X.shape[0]
         if self.classifier_ is None:
-            return np.ones((X.shape[0], len(self.classes_)))
-        return self.classifier_.predict_proba(X)
+            return np.zeros((n, len(self.classes_)))
+        model = self.classifier_.model_
+        cols = self.classifier_.columns_
+        coef = np.zeros((model.coef_.shape[0], self._n_lex + (Q.shape[1] if Q is not None else 0)))
+        coef[:, cols] = model.coef_
+        logits = np.asarray(X @ coef[:, : self._n_lex].T) + model.intercept_
+        if Q is not None:
+            logits = logits + Q @ coef[:, self._n_lex :].T
+        if logits.shape[1] == 1:  # binary regression: one logit for the second class
+            logits = np.hstack([np.zeros_like(logits), logits])
+        logits -= logits.max(axis=1, keepdims=True)
+        return logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))
+
+    def _combine(self, scores, log_p, keys):
+        classes = list(self.classes_)
+        z = (log_p - self._stats[0]) / self._stats[1]
+        total = scores.copy()
+        for t, key in enumerate(keys):
+            if key in classes:
+                total[:, t] += self.classifier_weight * z[:, classes.index(key)]
+        proba = softmax(total, self.temperature)
+        main = total.argmax(axis=1) if len(keys) else np.full(len(total), -1)
+        if OTHER_KEY in classes and self.classifier_ is not None:
+            p_other = np.exp(log_p[:, classes.index(OTHER_KEY)])
+            best = np.exp(log_p).max(axis=1)
+            main = np.where(p_other >= best, -1, main)
+        return proba, main

@@ -9,12 +9,14 @@ from __future__ import annotations
 import sys
 import time
 
-import numpy as np
 from sklearn.base import BaseEstimator, clone
 from sklearn.utils.validation import check_is_fitted as _check_is_fitted
 from threadpoolctl import threadpool_limits
 
-from . import modes
+import numpy as np
+from sklearn.preprocessing import normalize
+
+from . import modes, semantic
 from .assemble import build_assignments, build_themes, word_centres
 from .codebook import Codebook, load_codebook
 from .duplicates import duplicate_groups
@@ -43,17 +45,19 @@ class ThemeModel(BaseEstimator):
         Themes planners know: a built-in name (``"15-1"``, ``"workshop"``), a YAML path, or data.
     n_themes : "auto" or int, default="auto"
         Number of themes in discover mode ("auto": chosen by stability).
-    min_themes : int, default=4
+    min_themes : int, default=6
         Fewest themes discover mode considers with ``n_themes="auto"`` (lowered for small
-        inputs). Fewer themes always look more stable, so the range needs a floor.
+        inputs). Fewer themes always look more stable, so the range needs a floor; with
+        fewer than six, unrelated topics end up sharing a theme.
     max_themes : int, default=15
         Most themes discover mode considers.
     min_theme_size : "auto" or int, default="auto"
         Smallest theme; "auto" is 1% of the answers, at least 3.
     secondary_threshold : float, default=0.3
         Other themes whose score reaches this are reported as secondary.
-    other_threshold : float, default=0.35
-        Guided mode: answers without keyword hits below this probability go to "Annet".
+    other_threshold : float, default=0.5
+        Guided mode: answers that name no keyword and whose best evidence (standard
+        deviations above the theme's average answer) is below this go to "Annet".
     discover_new : bool, default=True
         Guided mode: look for new, stable themes inside "Annet".
     new_theme_stability : float, default=0.7
@@ -62,6 +66,10 @@ class ThemeModel(BaseEstimator):
         Clustering runs used for stability and consensus.
     extra_stopwords : tuple of str, default=()
         Words to ignore on top of the built-in list (for example the question's own words).
+    semantic : "auto" or bool, default="auto"
+        Compare answers and themes by meaning too (sentence embeddings, see
+        :mod:`analysis.semantic`), not only by shared words. "auto" uses them when the
+        bundled model is installed; vectors passed to :meth:`fit` are used as they are.
     random_state : int, RandomState instance or None, default=0
         Seed; the same answers and seed give identical results.
     verbose : int, default=0
@@ -87,15 +95,16 @@ class ThemeModel(BaseEstimator):
         mode="discover",
         codebook=None,
         n_themes="auto",
-        min_themes=4,
+        min_themes=6,
         max_themes=15,
         min_theme_size="auto",
         secondary_threshold=0.3,
-        other_threshold=0.35,
+        other_threshold=0.5,
         discover_new=True,
         new_theme_stability=0.7,
         n_resamples=20,
         extra_stopwords=(),
+        semantic="auto",
         random_state=0,
         verbose=0,
     ) -> None:
@@ -111,11 +120,12 @@ class ThemeModel(BaseEstimator):
         self.new_theme_stability = new_theme_stability
         self.n_resamples = n_resamples
         self.extra_stopwords = extra_stopwords
+        self.semantic = semantic
         self.random_state = random_state
         self.verbose = verbose
 
     # ------------------------------------------------------------------ fitting
-    def fit(self, texts, coded=None) -> "ThemeModel":
+    def fit(self, texts, coded=None, vectors=None) -> "ThemeModel":
         """Theme ``texts`` (list of str or Series); ``coded`` is the planner's coding, if any.
 
         Parameters
@@ -123,6 +133,10 @@ class ThemeModel(BaseEstimator):
         texts : list of str or pandas Series
         coded : None, dict {index: key} or sequence with one key (or None) per answer
             Required in coding mode; ignored in the other modes.
+        vectors : None or array of shape (n_answers, 384)
+            Sentence vectors of the answers made by :func:`analysis.semantic.embed_answers`
+            (the app stores them when an answer arrives); computed here when None and
+            ``semantic`` allows it.
 
         Returns
         -------
@@ -135,9 +149,9 @@ class ThemeModel(BaseEstimator):
         # Single-threaded BLAS/OpenMP: on a small shared server, competing threads made the
         # many small matrix products up to 15x slower.
         with threadpool_limits(limits=1):
-            return self._fit(texts, coded)
+            return self._fit(texts, coded, vectors)
 
-    def _fit(self, texts: list[str], coded) -> "ThemeModel":
+    def _fit(self, texts: list[str], coded, vectors) -> "ThemeModel":
         t0 = time.perf_counter()
         self._log(f"Leser {len(texts)} svar ...")
         self.codebook_: Codebook | None = load_codebook(self.codebook)
@@ -154,18 +168,23 @@ class ThemeModel(BaseEstimator):
         self.uncertain_: list[int] = []
         if len(rows) == 0:
             return self._fit_nothing(nonanswer, groups, coded)
-        theme_docs = (
-            [self._normaliser.tokens(t.text) for t in self.codebook_.themes]
-            if self.codebook_
-            else []
-        )
+        theme_texts = [t.text for t in self.codebook_.themes] if self.codebook_ else []
+        theme_docs = [self._normaliser.tokens(t) for t in theme_texts]
         self._log("Lager trekk (lemma og bokstav-n-gram) ...")
         self.features_ = TextFeatures(char_weight=3.0, random_state=self.random_state)
-        X = self.features_.fit_transform([docs[i] for i in rows] + theme_docs)[: len(rows)]
-        E = self.features_.embed(X)
+        X_all = self.features_.fit_transform([docs[i] for i in rows] + theme_docs)
+        X, X_themes = X_all[: len(rows)], X_all[len(rows) :]
+        Q = self._answer_vectors(texts, rows, vectors)
+        self.semantic_ = Q is not None
+        self._q_mean = Q.mean(axis=0) if Q is not None else None
+        space = modes.Space([docs[i] for i in rows], X, Q, self._dense_space(X, Q))
+        themes = None
+        if self.codebook_:
+            Q_themes = semantic.embed_themes(theme_texts) if Q is not None else None
+            themes = modes.Space(theme_docs, X_themes, Q_themes, None)
         self._log(f"Finner tema ({self.mode}) ...")
-        part = modes.fit_mode(self, [docs[i] for i in rows], X, E, theme_docs, coded, rows)
-        self._finish(part, texts, rows, nonanswer, groups, X, E, [docs[i] for i in rows])
+        part = modes.fit_mode(self, space, themes, coded, rows)
+        self._finish(part, texts, rows, nonanswer, groups, X, space.E, space.docs)
         self._log(f"Ferdig på {time.perf_counter() - t0:.1f} s.")
         return self
 
@@ -192,6 +211,26 @@ class ThemeModel(BaseEstimator):
         )
         self.uncertain_ = modes.uncertain(part, rows, groups)
 
+    def _answer_vectors(self, texts, rows, vectors) -> np.ndarray | None:
+        """Return sentence vectors of the rows with content, or None (lexical only)."""
+        if vectors is not None:
+            V = np.asarray(vectors, dtype=np.float32)
+            if V.ndim != 2 or V.shape[0] != len(texts):
+                raise InvalidParameterError("vectors must have one row per answer.")
+            return normalize(V[rows])
+        if self.semantic is False or (self.semantic == "auto" and not semantic.available()):
+            return None
+        self._log("Leser meningen i svarene (setningsvektorer) ...")
+        return semantic.embed_answers([texts[i] for i in rows])
+
+    def _dense_space(self, X, Q) -> np.ndarray:
+        """The space discovery clusters in: words (LSA) and meaning (centred sentence vectors)
+        side by side with equal weight, or the LSA embedding alone without vectors."""
+        lsa = self.features_.embed(X)
+        if Q is None:
+            return lsa
+        return normalize(np.hstack([normalize(Q - self._q_mean), lsa]))
+
     def _fit_nothing(self, nonanswer, groups, coded) -> "ThemeModel":
         """Only non-answers (or contentless answers): a clear, empty result."""
         self.features_ = None
@@ -210,8 +249,10 @@ class ThemeModel(BaseEstimator):
         return self
 
     # --------------------------------------------------------------- using it
-    def predict(self, texts) -> list[Assignment]:
+    def predict(self, texts, vectors=None) -> list[Assignment]:
         """Assign new answers to the fitted themes without refitting.
+
+        ``vectors`` are the answers' stored sentence vectors, as for :meth:`fit`.
 
         Returns
         -------
@@ -220,9 +261,9 @@ class ThemeModel(BaseEstimator):
         """
         self._check_fitted()
         with threadpool_limits(limits=1):
-            return self._predict(as_texts(texts))
+            return self._predict(as_texts(texts), vectors)
 
-    def _predict(self, texts: list[str]) -> list[Assignment]:
+    def _predict(self, texts: list[str], vectors) -> list[Assignment]:
         docs = self._tokens(texts, log=False)
         nonanswer = [is_nonanswer(t) for t in texts]
         rows = content_rows(docs, nonanswer)
@@ -238,8 +279,13 @@ class ThemeModel(BaseEstimator):
                 for i in range(len(texts))
             ]
         X = self.features_.transform([docs[i] for i in rows])
-        E = self.features_.embed(X)
-        part = modes.predict_mode(self, [docs[i] for i in rows], X, E)
+        Q = None
+        if self.semantic_:
+            Q = self._answer_vectors(texts, rows, vectors) if vectors is not None else None
+            if Q is None:
+                Q = semantic.embed_answers([texts[i] for i in rows])
+        space = modes.Space([docs[i] for i in rows], X, Q, self._dense_space(X, Q))
+        part = modes.predict_mode(self, space)
         Xw = X[:, : self.features_.n_word_features_]
         return build_assignments(
             part,
@@ -255,7 +301,7 @@ class ThemeModel(BaseEstimator):
             [docs[i] for i in rows],
         )
 
-    def split(self, texts, theme: str, n_themes="auto") -> "ThemeModel":
+    def split(self, texts, theme: str, n_themes="auto", vectors=None) -> "ThemeModel":
         """Re-cluster the answers of one theme into sub-themes (discover mode).
 
         Parameters
@@ -264,6 +310,9 @@ class ThemeModel(BaseEstimator):
             The same answers that were passed to :meth:`fit`.
         theme : str
             Key of the theme to split.
+        n_themes : "auto" or int
+        vectors : None or array
+            The sentence vectors passed to :meth:`fit`, if any.
 
         Returns
         -------
@@ -278,7 +327,8 @@ class ThemeModel(BaseEstimator):
         if not members:
             raise UnknownThemeError(theme)
         sub = clone(self).set_params(mode="discover", codebook=None, n_themes=n_themes)
-        sub.fit([texts[i] for i in members])
+        sub_vectors = None if vectors is None else np.asarray(vectors)[members]
+        sub.fit([texts[i] for i in members], vectors=sub_vectors)
         sub.source_indices_ = members
         return sub
 

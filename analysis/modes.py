@@ -1,64 +1,76 @@
 """Glue between :class:`~analysis.model.ThemeModel` and the three ways to theme.
 
-Each ``_fit_*`` function returns an :class:`~analysis.assemble.Partition` for the answers
-with content; ``predict_mode`` does the same for new answers without changing any theme.
+Each mode returns an :class:`~analysis.assemble.Partition` for the answers with content;
+``predict_mode`` does the same for new answers without changing any theme. ``space`` holds
+what a mode reads about the answers: TF-IDF rows ``X``, sentence vectors ``Q`` (or None) and
+the dense space ``E`` that discovery clusters in.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
-from .assemble import Partition, word_centres
+from .assemble import Partition
 from .codebook import OTHER_KEY
 from .coding import CodingClassifier, coded_labels, uncertainty_order
 from .discover import ThemeDiscovery
 from .exceptions import InvalidCodingError
-from .explain import make_label, slugify, theme_terms
-from .guided import CodebookMatcher
+from .guided import CodebookMatcher, softmax
 from .keywords import KeywordMatcher
+from .naming import name_themes
+from .proposals import NewThemeFinder
 
-__all__ = ["fit_mode", "predict_mode", "uncertain", "TEMPERATURE"]
+__all__ = ["Space", "fit_mode", "predict_mode", "uncertain"]
 
-#: Softmax temperature that turns cosine similarities to theme centres into confidences.
-TEMPERATURE = 0.05
-
-
-def softmax(sims: np.ndarray) -> np.ndarray:
-    """Return row-wise softmax of ``sims / TEMPERATURE``."""
-    if sims.shape[1] == 0:
-        return sims
-    z = (sims - sims.max(axis=1, keepdims=True)) / TEMPERATURE
-    e = np.exp(z)
-    return e / e.sum(axis=1, keepdims=True)
+#: Softmax temperature for discovered themes (cosine similarities to their centroids).
+DISCOVER_TEMPERATURE = 0.05
 
 
-def fit_mode(model, docs, X, E, theme_docs, coded, rows) -> Partition:
+@dataclass
+class Space:
+    """The answers (or theme texts) in the engine's three representations."""
+
+    #: Tokens per row.
+    docs: list
+    #: L2-normalised TF-IDF rows (sparse).
+    X: object
+    #: Sentence vectors, or None when semantic evidence is off.
+    Q: np.ndarray | None
+    #: Dense, L2-normalised space for clustering and representative answers.
+    E: np.ndarray
+
+
+def fit_mode(model, space: Space, themes: Space | None, coded, rows) -> Partition:
     """Run the model's mode on the answers with content."""
     if model.mode == "discover":
-        return _fit_discover(model, X, E)
+        return _fit_discover(model, space)
     if model.mode == "guided":
-        return _fit_guided(model, docs, X, E, theme_docs)
-    return _fit_coding(model, docs, X, theme_docs, coded, rows)
+        return _fit_guided(model, space, themes)
+    return _fit_coding(model, space, themes, coded, rows)
 
 
-def predict_mode(model, docs, X, E) -> Partition:
+def predict_mode(model, space: Space) -> Partition:
     """Assign new answers with the fitted mode (themes stay as they are)."""
     part = model._partition
-    n = X.shape[0]
+    n = space.X.shape[0]
     if model.mode == "discover":
-        sims = model._discovery.similarities(E)
-        main = model._discovery.predict(E)
-        return _partition(part.keys, softmax(sims), main, np.zeros(n, bool), part.meta)
+        sims = model._discovery.similarities(space.E)
+        main = model._discovery.predict(space.E)
+        proba = softmax(sims, DISCOVER_TEMPERATURE)
+        return _partition(part.keys, proba, main, np.zeros(n, bool), part.meta)
     if model.mode == "guided":
-        hits = model._matcher.hits(docs)
-        proba = model._codebook_matcher.predict_proba(X)
-        main = model._codebook_matcher.predict(X, hits)
-        proba, main = _add_new_themes(model, proba, main, E, part.keys)
+        matcher = model._codebook_matcher
+        scores = matcher.scores(space.X, space.Q)
+        proba = matcher.proba(scores)
+        main = matcher.assign(scores, model._matcher.hits(space.docs))
+        proba, main = model._proposals.place(proba, main, space.E, part.keys)
         return _partition(
-            part.keys, proba, main, np.zeros(n, bool), part.meta, _keyword_terms(model, docs, main)
+            part.keys, proba, main, np.zeros(n, bool), part.meta, _keyword_terms(model, space, main)
         )
-    proba, main = _coding_predict(model, X, part.keys)
-    terms = _keyword_terms(model, docs, main) if model.codebook_ else None
+    proba, main = model._coding.predict(space.X, space.Q, part.keys)
+    terms = _keyword_terms(model, space, main) if model.codebook_ else None
     return _partition(part.keys, proba, main, np.zeros(n, bool), part.meta, terms)
 
 
@@ -88,18 +100,6 @@ def _partition(keys, proba, main, coded, meta, keyword_terms=None) -> Partition:
     )
 
 
-def _name(model, X, labels, k, taken):
-    """Return generated keys and labels for k discovered themes."""
-    Xw = X[:, : model.features_.n_word_features_]
-    vocab = model.features_.word_vocabulary_
-    centres = word_centres(Xw, labels, k)
-    overall = np.asarray(Xw.mean(axis=0)).ravel()
-    labels_text = [
-        make_label(theme_terms(centres[c], overall, vocab), model.forms_) for c in range(k)
-    ]
-    return [slugify(t, taken) for t in labels_text], labels_text
-
-
 def _discovery(model, n, k_range, n_clusters="auto") -> ThemeDiscovery:
     return ThemeDiscovery(
         n_clusters=n_clusters,
@@ -110,68 +110,60 @@ def _discovery(model, n, k_range, n_clusters="auto") -> ThemeDiscovery:
     )
 
 
-def _fit_discover(model, X, E) -> Partition:
+def _fit_discover(model, space: Space) -> Partition:
     k_range = (model.min_themes, model.max_themes)
-    disc = _discovery(model, E.shape[0], k_range, model.n_themes).fit(E)
+    disc = _discovery(model, space.E.shape[0], k_range, model.n_themes).fit(space.E)
     model._discovery, model.stability_ = disc, dict(disc.stability_)
-    keys, labels = _name(model, X, disc.labels_, disc.n_clusters_, set())
+    keys, labels = name_themes(space, disc.labels_, disc.n_clusters_, set())
     meta = {key: (label, "discovered", "") for key, label in zip(keys, labels)}
-    proba = softmax(disc.similarities(E))
-    return _partition(keys, proba, disc.labels_.copy(), np.zeros(E.shape[0], bool), meta)
+    proba = softmax(disc.similarities(space.E), DISCOVER_TEMPERATURE)
+    return _partition(keys, proba, disc.labels_.copy(), np.zeros(space.E.shape[0], bool), meta)
 
 
-def _fit_guided(model, docs, X, E, theme_docs) -> Partition:
+def _fit_guided(model, space: Space, themes: Space) -> Partition:
     book = model.codebook_
     model._matcher = KeywordMatcher(book, model._normaliser)
-    hits = model._matcher.hits(docs)
-    X_themes = model.features_.transform(theme_docs)
-    model._codebook_matcher = CodebookMatcher(
-        other_threshold=model.other_threshold, random_state=model.random_state
-    ).fit(X, X_themes, hits)
-    proba = model._codebook_matcher.predict_proba(X)
-    main = model._codebook_matcher.predict(X, hits)
+    hits = model._matcher.hits(space.docs)
+    matcher = CodebookMatcher(other_threshold=model.other_threshold).fit(
+        space.X, space.Q, list(themes.X), _rows(themes.Q, len(book.keys))
+    )
+    model._codebook_matcher = matcher
+    scores = matcher.fitted_scores()
+    proba, main = matcher.proba(scores), matcher.assign(scores, hits)
     keys = list(book.keys)
     meta = {t.key: (t.name, "codebook", t.description) for t in book.themes}
-    model._new_discovery = None
-    other = np.flatnonzero(main == -1)
-    min_size = model._min_size(E.shape[0])
-    if model.discover_new and len(other) >= 2 * min_size:
-        disc = _discovery(model, E.shape[0], (2, 6)).fit(E[other])
-        if disc.stability_ and max(disc.stability_.values()) >= model.new_theme_stability:
-            new_keys, labels = _name(model, X[other], disc.labels_, disc.n_clusters_, set(keys))
-            meta.update({k: (lab, "discovered", "") for k, lab in zip(new_keys, labels)})
-            model._new_discovery = disc
-            keys += new_keys
-    proba, main = _add_new_themes(model, proba, main, E, keys)
+    finder = NewThemeFinder(
+        enabled=model.discover_new,
+        min_size=model._min_size(space.E.shape[0]),
+        min_stability=model.new_theme_stability,
+        n_resamples=model.n_resamples,
+        random_state=model.random_state,
+    ).fit(space.E, main)
+    model._proposals = finder
+    new_keys, new_labels = name_themes(
+        space, finder.local_labels(len(main)), finder.n_new_, set(keys)
+    )
+    meta.update({k: (lab, "proposed", "") for k, lab in zip(new_keys, new_labels)})
+    keys += new_keys
+    proba, main = finder.place(proba, main, space.E, keys)
     return _partition(
-        keys, proba, main, np.zeros(len(main), bool), meta, _keyword_terms(model, docs, main)
+        keys, proba, main, np.zeros(len(main), bool), meta, _keyword_terms(model, space, main)
     )
 
 
-def _add_new_themes(model, proba, main, E, keys):
-    """Give "Annet" answers a discovered new theme when one fits."""
-    disc = model._new_discovery
-    n_new = len(keys) - proba.shape[1]
-    if disc is None or n_new <= 0:
-        return proba, main
-    proba = np.hstack([proba, np.zeros((len(main), n_new))])
-    other = np.flatnonzero(main == -1)
-    if len(other):
-        sub = disc.predict(E[other])
-        proba[other, -n_new:] = softmax(disc.similarities(E[other]))
-        main = main.copy()
-        main[other] = np.where(sub >= 0, sub + len(keys) - n_new, -1)
-    return proba, main
-
-
-def _keyword_terms(model, docs, main):
+def _keyword_terms(model, space: Space, main):
     n_book = len(model.codebook_.keys)
     return [
-        model._matcher.matches(doc, int(m)) if 0 <= m < n_book else [] for doc, m in zip(docs, main)
+        model._matcher.matches(doc, int(m)) if 0 <= m < n_book else []
+        for doc, m in zip(space.docs, main)
     ]
 
 
-def _fit_coding(model, docs, X, theme_docs, coded, rows) -> Partition:
+def _rows(M, n):
+    return [None] * n if M is None else list(M)
+
+
+def _fit_coding(model, space: Space, themes: Space | None, coded, rows) -> Partition:
     labels = coded_labels(coded, model.n_answers_)
     local = [labels[i] for i in rows]
     train = [j for j, y in enumerate(local) if y is not None]
@@ -179,33 +171,21 @@ def _fit_coding(model, docs, X, theme_docs, coded, rows) -> Partition:
         raise InvalidCodingError("Coding mode needs at least one hand-coded answer with content.")
     book = model.codebook_
     book_keys = list(book.keys) if book else []
-    X_themes = model.features_.transform(theme_docs) if book else None
-    model._coding = CodingClassifier().fit(X[train], [local[j] for j in train], X_themes, book_keys)
     extra = sorted({local[j] for j in train} - set(book_keys) - {OTHER_KEY})
     keys = book_keys + extra
+    X_themes = (list(themes.X) if book else []) + [None] * len(extra)
+    Q_themes = (_rows(themes.Q, len(book_keys)) if book else []) + [None] * len(extra)
+    model._coding = CodingClassifier().fit(
+        space.X, space.Q, local, keys, X_themes, Q_themes
+    )
     meta = {k: (k.replace("_", " ").capitalize(), "coded", "") for k in extra}
     if book:
         meta.update({t.key: (t.name, "codebook", t.description) for t in book.themes})
         model._matcher = KeywordMatcher(book, model._normaliser)
-    proba, main = _coding_predict(model, X, keys)
+    proba, main = model._coding.fitted(keys)
     coded_mask = np.zeros(len(local), bool)
     for j in train:
         coded_mask[j] = True
         main[j] = keys.index(local[j]) if local[j] in keys else -1
-    terms = _keyword_terms(model, docs, main) if book else None
+    terms = _keyword_terms(model, space, main) if book else None
     return _partition(keys, proba, main, coded_mask, meta, terms)
-
-
-def _coding_predict(model, X, keys):
-    """Return probabilities over ``keys`` and the main theme (-1 when "annet" wins)."""
-    clf = model._coding
-    raw = clf.predict_proba(X)
-    classes = list(clf.classes_)
-    proba = np.zeros((X.shape[0], len(keys)))
-    for c, key in enumerate(classes):
-        if key in keys:
-            proba[:, keys.index(key)] = raw[:, c]
-    other = raw[:, classes.index(OTHER_KEY)] if OTHER_KEY in classes else np.zeros(X.shape[0])
-    main = proba.argmax(axis=1) if len(keys) else np.full(X.shape[0], -1)
-    main = np.where(other > proba.max(axis=1, initial=0.0), -1, main)
-    return proba, main

@@ -29,6 +29,9 @@ from .stopwords import _read_data_lines, load_stopwords
 
 __all__ = ["Token", "Normaliser", "SurfaceForms", "word_key", "tokenise"]
 
+#: The app's masking placeholders ("[fødselsnummer]", "[telefon]", "[e-post]", "[navn]"):
+#: they stand for something removed, not for words the respondent used.
+PLACEHOLDER_RE = re.compile(r"\[(?:fødselsnummer|d-nummer|telefon|e-post|navn)\]")
 _WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*-?")
 _SPLIT_RE = re.compile(r"[-'’]")
 _STEMMER = snowballstemmer.stemmer("norwegian")
@@ -70,6 +73,7 @@ def tokenise(text: str, max_chars: int = 10_000) -> list[str]:
     list of str
     """
     text = unicodedata.normalize("NFKC", str(text)[:max_chars]).lower()
+    text = PLACEHOLDER_RE.sub(" ", text)
     words: list[str] = []
     for word in _WORD_RE.findall(text):
         if "-" in word or "'" in word or "’" in word:

@@ -10,7 +10,14 @@ import pandas as pd
 
 from ..codebook import Codebook
 
-__all__ = ["DEFAULT_DATA", "load_benchmark", "label_codebook", "perturbed_texts"]
+__all__ = [
+    "DEFAULT_DATA",
+    "INNSPILL_DATA",
+    "load_benchmark",
+    "load_innspill",
+    "label_codebook",
+    "perturbed_texts",
+]
 
 #: ``../shared/bench/public/stortinget_questions.csv`` relative to the repository.
 DEFAULT_DATA = (
@@ -20,6 +27,9 @@ DEFAULT_DATA = (
     / "public"
     / "stortinget_questions.csv"
 )
+
+#: Our own labelled answers to the built-in questionnaires (see data/ANNOTATION.md).
+INNSPILL_DATA = Path(__file__).resolve().parent / "data" / "innspill_dev.csv"
 
 #: Written from the label names and policy areas only (never from the texts), as a planner
 #: would write a codebook before reading the answers.
@@ -119,6 +129,12 @@ def label_codebook() -> Codebook:
 def load_benchmark(path: str | Path | None = None) -> pd.DataFrame:
     """Read the benchmark CSV (columns id, text, label)."""
     return pd.read_csv(path or DEFAULT_DATA, dtype=str, keep_default_na=False)
+
+
+def load_innspill(split: str | None = None, path: str | Path | None = None) -> pd.DataFrame:
+    """Read our labelled set; ``split`` "dev" or "holdout" keeps one part (None: both)."""
+    frame = pd.read_csv(path or INNSPILL_DATA, dtype=str, keep_default_na=False)
+    return frame if split is None else frame[frame["split"] == split].reset_index(drop=True)
 
 
 def _typo(word: str, rng: np.random.RandomState) -> str:

@@ -1,113 +1,131 @@
-"""Quality and stability on the public benchmark."""
+"""Quality and stability of every mode, beside the plain references, on one labelled set."""
 
 from __future__ import annotations
 
 import time
-import warnings
 
 import numpy as np
-from sklearn.cluster import KMeans
-from sklearn.decomposition import NMF
-from sklearn.exceptions import ConvergenceWarning
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.metrics import adjusted_rand_score
+from sklearn.metrics import adjusted_mutual_info_score, adjusted_rand_score
 
+from ..codebook import OTHER_KEY, Codebook
 from ..model import ThemeModel
-from .data import label_codebook
-from .metrics import scores
+from .references import char_lsa_kmeans, codebook_word_match, coded_regression
 
-__all__ = ["quality_rows", "stability_row"]
+__all__ = ["quality_rows", "stability_row", "coded_sample"]
+
+#: Sources of themes the codebook did not have.
+INVENTED = ("proposed", "discovered", "coded")
 
 
-def _baseline(texts: list[str], k: int, method: str) -> np.ndarray:
-    """TF-IDF (no Norwegian normalisation) + KMeans or NMF, as in the benchmark README."""
-    X = TfidfVectorizer(sublinear_tf=True, ngram_range=(1, 2), min_df=2).fit_transform(texts)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ConvergenceWarning)
-        if method == "kmeans":
-            return KMeans(n_clusters=k, random_state=0).fit_predict(X)
-        return NMF(n_components=k, random_state=0).fit_transform(X).argmax(axis=1)
+def coded_sample(labels: list[str], per_theme: int | None, share: float | None, seed: int = 0):
+    """Reveal labels as a planner's coding: ``per_theme`` answers or ``share`` of each theme."""
+    rng = np.random.RandomState(seed)
+    coded: list[str | None] = [None] * len(labels)
+    arr = np.asarray(labels)
+    for label in sorted(set(labels)):
+        idx = np.flatnonzero(arr == label)
+        n = per_theme if per_theme is not None else int(round(share * len(idx)))
+        for i in rng.choice(idx, min(len(idx), max(1, n)), replace=False):
+            coded[i] = labels[i]
+    return coded
 
 
 def _themes(model: ThemeModel) -> list[str]:
     return [a.theme or "-" for a in model.assignments_]
 
 
-def _coded(labels: list[str], share: float, seed: int = 0) -> list[str | None]:
-    """Reveal ``share`` of the labels, stratified by label, as a planner's coding."""
-    rng = np.random.RandomState(seed)
-    coded: list[str | None] = [None] * len(labels)
-    arr = np.asarray(labels)
-    for label in sorted(set(labels)):
-        idx = np.flatnonzero(arr == label)
-        for i in rng.choice(idx, max(1, int(round(share * len(idx)))), replace=False):
-            coded[i] = labels[i]
-    return coded
+def _accuracy(labels, found, rows) -> float:
+    """Share of ``rows`` whose found theme is the label ("annet" labels excluded)."""
+    rows = [i for i in rows if labels[i] != OTHER_KEY]
+    return float(np.mean([found[i] == labels[i] for i in rows])) if rows else float("nan")
+
+
+def _largest(found: list[str]) -> float:
+    values, counts = np.unique([f for f in found if f not in ("-", OTHER_KEY)], return_counts=True)
+    return float(counts.max() / len(found)) if len(values) else 0.0
 
 
 def quality_rows(
-    texts: list[str], labels: list[str], random_state: int = 0, quick: bool = False
+    texts: list[str],
+    labels: list[str],
+    codebook: Codebook,
+    vectors: np.ndarray | None,
+    random_state: int = 0,
+    quick: bool = False,
 ) -> list[dict]:
-    """Return one row per method: name, AMI, NMI, ARI, acc, themes, seconds."""
-    k = len(set(labels))
-    rows = []
+    """Return one row per method: accuracy or AMI, invented share, largest theme, seconds."""
+    themed = [i for i, y in enumerate(labels) if y != OTHER_KEY]
+    k = len({labels[i] for i in themed})
+    everyone = list(range(len(texts)))
+    rows: list[dict] = []
 
-    def add(name, fn, evaluate=None):
+    def timed(fn):
         t0 = time.perf_counter()
-        found = fn()
-        seconds = time.perf_counter() - t0
-        truth, got = (labels, found) if evaluate is None else evaluate(found)
+        out = fn()
+        return out, time.perf_counter() - t0
+
+    def ami(found) -> float:
+        return adjusted_mutual_info_score([labels[i] for i in themed], [found[i] for i in themed])
+
+    def fit(mode, coded=None, book=codebook, n_themes="auto"):
+        return ThemeModel(mode=mode, codebook=book, n_themes=n_themes, random_state=random_state).fit(
+            texts, coded=coded, vectors=vectors
+        )
+
+    found, s = timed(lambda: codebook_word_match(texts, codebook))
+    rows.append({"method": "reference: codebook word match", "acc": _accuracy(labels, found, everyone), "seconds": s})
+    model, s = timed(lambda: fit("guided"))
+    found = _themes(model)
+    invented = {t.key for t in model.themes_ if t.source in INVENTED}
+    rows.append(
+        {
+            "method": "guided by the codebook",
+            "acc": _accuracy(labels, found, everyone),
+            "invented": float(np.mean([f in invented for f in found])),
+            "annet": float(np.mean([f == OTHER_KEY for f in found])),
+            "largest": _largest(found),
+            "themes": len(model.themes_),
+            "seconds": s,
+        }
+    )
+    for name, per, share, book in (
+        ("codebook + 5 coded per theme", 5, None, codebook),
+        ("codebook + 20 % coded", None, 0.2, codebook),
+        ("20 % coded, no codebook", None, 0.2, None),
+    ):
+        if quick and book is None:
+            continue
+        coded = coded_sample([labels[i] if i in set(themed) else OTHER_KEY for i in everyone], per, share)
+        rest = [i for i, c in enumerate(coded) if c is None]
+        model, s = timed(lambda coded=coded, book=book: fit("coding", coded, book))
+        rows.append({"method": name, "acc": _accuracy(labels, _themes(model), rest), "seconds": s})
+        if share and book is codebook:
+            found, s = timed(lambda coded=coded: coded_regression(texts, coded))
+            rows.append({"method": "reference: regression on the 20 % coded", "acc": _accuracy(labels, found, rest), "seconds": s})
+    found, s = timed(lambda: [str(c) for c in char_lsa_kmeans(texts, k, random_state)])
+    rows.append({"method": f"reference: char n-gram LSA + KMeans, k={k}", "AMI": ami(found), "largest": _largest(found), "themes": k, "seconds": s})
+    for n_themes in ([k] if quick else [k, "auto"]):
+        model, s = timed(lambda n_themes=n_themes: fit("discover", book=None, n_themes=n_themes))
+        found = _themes(model)
         rows.append(
-            {"method": name, **scores(truth, got), "themes": len(set(found)), "seconds": seconds}
+            {
+                "method": f"discover, k={n_themes}",
+                "AMI": ami(found),
+                "largest": _largest(found),
+                "themes": len([t for t in model.themes_ if t.key != OTHER_KEY]),
+                "seconds": s,
+            }
         )
-
-    add("TF-IDF + KMeans (baseline)", lambda: _baseline(texts, k, "kmeans"))
-    add("TF-IDF + NMF (baseline)", lambda: _baseline(texts, k, "nmf"))
-    add(
-        f"discover, k={k}",
-        lambda: _themes(ThemeModel(n_themes=k, random_state=random_state).fit(texts)),
-    )
-    if not quick:
-        add("discover, k=auto", lambda: _themes(ThemeModel(random_state=random_state).fit(texts)))
-    add(
-        "guided (codebook from label names)",
-        lambda: _themes(
-            ThemeModel(mode="guided", codebook=label_codebook(), random_state=random_state).fit(
-                texts
-            )
-        ),
-    )
-    for share in (0.1, 0.2):
-        coded = _coded(labels, share)
-        hidden = [i for i, c in enumerate(coded) if c is None]
-
-        def only_uncoded(found, hidden=hidden):
-            return [labels[i] for i in hidden], [found[i] for i in hidden]
-
-        add(
-            f"coding, {share:.0%} coded (scored on the rest)",
-            lambda coded=coded: _themes(
-                ThemeModel(mode="coding", random_state=random_state).fit(texts, coded=coded)
-            ),
-            only_uncoded,
-        )
-        if share == 0.1 and not quick:
-            add(
-                "coding, 10% coded + codebook",
-                lambda coded=coded: _themes(
-                    ThemeModel(
-                        mode="coding", codebook=label_codebook(), random_state=random_state
-                    ).fit(texts, coded=coded)
-                ),
-                only_uncoded,
-            )
     return rows
 
 
-def stability_row(texts: list[str], n_themes, seeds: list[int]) -> dict:
+def stability_row(texts: list[str], vectors, n_themes, seeds: list[int]) -> dict:
     """Pairwise ARI of discover mode across random states."""
     t0 = time.perf_counter()
-    runs = [_themes(ThemeModel(n_themes=n_themes, random_state=s).fit(texts)) for s in seeds]
+    runs = [
+        _themes(ThemeModel(n_themes=n_themes, random_state=s).fit(texts, vectors=vectors))
+        for s in seeds
+    ]
     seconds = (time.perf_counter() - t0) / len(seeds)
     aris = [adjusted_rand_score(a, b) for i, a in enumerate(runs) for b in runs[i + 1 :]]
     return {

@@ -15,9 +15,10 @@ from flask_login import current_user
 from surveyapp.api import bp
 from surveyapp.extensions import db
 from surveyapp.models import Round, User
-from surveyapp.services import audit, exports, overview
+from surveyapp.services import audit, overview
 from surveyapp.services import rounds as rounds_service
 from surveyapp.services.access import round_of, user_for_token
+from surveyapp.services.exports import table as exports
 
 
 def api_error(status: int, message: str):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 
-from .fragments_common import AGE_GROUPS, ROLES, SERVICES
+from .phrases import common
 
 SERVICE_WEIGHTS: dict[str, float] = {
     "Barnehage": 22,
@@ -34,9 +34,9 @@ ROLE_WEIGHTS: dict[str, float] = {
 }
 AGE_GROUP_WEIGHTS: dict[str, float] = {"13–14": 30, "15–16": 42, "17–18": 28}
 
-assert tuple(SERVICE_WEIGHTS) == SERVICES
-assert tuple(ROLE_WEIGHTS) == ROLES
-assert tuple(AGE_GROUP_WEIGHTS) == AGE_GROUPS
+assert tuple(SERVICE_WEIGHTS) == common.services
+assert tuple(ROLE_WEIGHTS) == common.roles
+assert tuple(AGE_GROUP_WEIGHTS) == common.age_groups
 
 DONT_KNOW_RATE = 0.05
 NYNORSK_RATE = 0.10

@@ -12,6 +12,8 @@ from __future__ import annotations
 import random
 import re
 
+from .phrases import load
+
 # ---------------------------------------------------------------- fødselsnummer (mod-11)
 
 _K1_WEIGHTS = (3, 7, 6, 1, 8, 9, 4, 5, 2)
@@ -71,51 +73,13 @@ def make_fodselsnummer(rng: random.Random) -> str:
 
 # ---------------------------------------------------------------- planted identifiers
 
-_PHONES = (
-    "912 34 567",
-    "98765432",
-    "456 78 901",
-    "+47 923 45 678",
-    "41 23 45 67",
-    "934 56 789",
-    "47 11 22 33",
-    "90 12 34 56",
-)
-_FIRST_NAMES = (
-    "Jonas", "Emma", "Noah", "Nora", "Oskar", "Sofie", "Lukas", "Ella", "Filip", "Ingrid",
-    "Aksel", "Maja", "Elias", "Leah", "Mohammed", "Amina", "Sander", "Thea",
-)
-_EMAIL_NAMES = (
-    "kari.nordmann", "ola.nordmann", "mor.til.emma", "per.hansen83", "lise.b", "familien.berg",
-)
-_EMAIL_DOMAINS = ("example.no", "example.com", "example.org")
-
+_DATA = load("noise")
+_PHONES: tuple[str, ...] = _DATA["phones"]
+_FIRST_NAMES: tuple[str, ...] = _DATA["first_names"]
+_EMAIL_NAMES: tuple[str, ...] = _DATA["email_names"]
+_EMAIL_DOMAINS: tuple[str, ...] = _DATA["email_domains"]
 # "§" marks where the identifier goes; the text around it may be converted to nynorsk first.
-PII_TEMPLATES: dict[str, tuple[str, ...]] = {
-    "fnr": (
-        "Det gjelder eleven med fødselsnummer §.",
-        "Fnr til barnet: §",
-        "(jenta det gjelder har personnummer §)",
-        "Saken gjelder § som ikke har fått noe tilbud.",
-    ),
-    "phone": (
-        "Ring meg gjerne på § hvis dere vil vite mer.",
-        "ring meg på §",
-        "Kan kontaktes på tlf §.",
-        "Mitt nummer er § om noen vil høre mer.",
-    ),
-    "email": (
-        "Send meg gjerne svar på §.",
-        "Kontakt: §",
-        "Jeg kan fortelle mer, mailen min er §.",
-    ),
-    "name": (
-        "Gutten heter § og har ventet på hjelp i over ett år.",
-        "Det gjelder § i 5B, alle på skolen vet hvem det er.",
-        "§ i klassen min har ikke vært på skolen siden jul.",
-        "Jenta heter § og trenger hjelp nå.",
-    ),
-}
+PII_TEMPLATES: dict[str, tuple[str, ...]] = _DATA["pii_templates"]
 PII_KINDS: tuple[str, ...] = tuple(PII_TEMPLATES)
 
 

@@ -8,7 +8,7 @@ Public API::
     likert_answer(rng, tendency) -> int | None
     pick_service(rng), pick_role(rng), pick_age_group(rng), pick_nynorsk(rng)
 
-Answers are composed from phrase data (fragments_*.py): optional opener or self-introduction,
+Answers are composed from phrase data (``data/*.yaml``): optional opener or self-introduction,
 one to three themes (core statement + optional elaboration + optional service-specific example),
 optional closer; some answers are keyword-short or bullet lists. Afterwards: optional nynorsk
 conversion, typing errors (~8 %) and, rarely (~2 %), a planted fake personal identifier so the
@@ -22,7 +22,6 @@ import random
 import re
 from dataclasses import dataclass
 
-from . import fragments_common as common
 from .background import (  # noqa: F401  (re-exported)
     NYNORSK_RATE,
     likert_answer,
@@ -31,17 +30,9 @@ from .background import (  # noqa: F401  (re-exported)
     pick_role,
     pick_service,
 )
-from .fragments_fire_tema import (
-    BEDRE_SAMARBEID,
-    HVOR_TRYKKER_SKOEN,
-    MELLOM_TO_STOLER,
-    REELL_INNFLYTELSE,
-    SKJONN_SITUASJON,
-)
-from .fragments_tjenester import HINDRER_TIDLIG_INNSATS, TILTAK_VIRKER, VIKTIGSTE_FORBEDRING
-from .fragments_ungdom import KOMMUNEN_BURDE, MANGLER_AKTIVITETER
 from .noise import PII_KINDS, PII_TEMPLATES, add_typos, make_identifier
 from .nynorsk import to_nynorsk
+from .phrases import common, load
 
 EMPTY_RATE = 0.015
 NON_ANSWER_RATE = 0.035
@@ -56,17 +47,20 @@ class _Question:
     themes: dict[str, dict]
 
 
+_TJENESTER, _FIRE_TEMA, _UNGDOM = load("tjenester"), load("fire_tema"), load("ungdom")
 QUESTIONS: dict[str, _Question] = {
-    "tiltak_virker": _Question("tjenester", "staff", TILTAK_VIRKER),
-    "hindrer_tidlig_innsats": _Question("tjenester", "staff", HINDRER_TIDLIG_INNSATS),
-    "hvor_trykker_skoen": _Question("innspill_fire_tema", "staff", HVOR_TRYKKER_SKOEN),
-    "mellom_to_stoler": _Question("innspill_fire_tema", "staff", MELLOM_TO_STOLER),
-    "bedre_samarbeid": _Question("innspill_fire_tema", "staff", BEDRE_SAMARBEID),
-    "reell_innflytelse": _Question("innspill_fire_tema", "staff", REELL_INNFLYTELSE),
-    "skjonn_situasjon": _Question("innspill_fire_tema", "staff", SKJONN_SITUASJON),
-    "mangler_aktiviteter": _Question("ungdomsrad", "youth", MANGLER_AKTIVITETER),
-    "kommunen_burde": _Question("ungdomsrad", "youth", KOMMUNEN_BURDE),
-    "viktigste_forbedring": _Question("samarbeid_bti", "staff", VIKTIGSTE_FORBEDRING),
+    "tiltak_virker": _Question("tjenester", "staff", _TJENESTER["tiltak_virker"]),
+    "hindrer_tidlig_innsats": _Question("tjenester", "staff", _TJENESTER["hindrer_tidlig_innsats"]),
+    "hvor_trykker_skoen": _Question(
+        "innspill_fire_tema", "staff", _FIRE_TEMA["hvor_trykker_skoen"]
+    ),
+    "mellom_to_stoler": _Question("innspill_fire_tema", "staff", _FIRE_TEMA["mellom_to_stoler"]),
+    "bedre_samarbeid": _Question("innspill_fire_tema", "staff", _FIRE_TEMA["bedre_samarbeid"]),
+    "reell_innflytelse": _Question("innspill_fire_tema", "staff", _FIRE_TEMA["reell_innflytelse"]),
+    "skjonn_situasjon": _Question("innspill_fire_tema", "staff", _FIRE_TEMA["skjonn_situasjon"]),
+    "mangler_aktiviteter": _Question("ungdomsrad", "youth", _UNGDOM["mangler_aktiviteter"]),
+    "kommunen_burde": _Question("ungdomsrad", "youth", _UNGDOM["kommunen_burde"]),
+    "viktigste_forbedring": _Question("samarbeid_bti", "staff", _TJENESTER["viktigste_forbedring"]),
 }
 QUESTION_KEYS: tuple[str, ...] = tuple(QUESTIONS)
 
@@ -109,10 +103,10 @@ def _expand(template: str, rng: random.Random, service: str | None) -> str:
     while "{" in text:
         text = _ALTERNATIVES.sub(lambda m: rng.choice(m.group(1).split("|")), text)
     if "<own>" in text:
-        text = text.replace("<own>", common.OWN_SERVICE.get(service or "", "oss"))
+        text = text.replace("<own>", common.own_service.get(service or "", "oss"))
     if "<other>" in text:
-        own = common.OWN_SERVICE.get(service or "", "")
-        others = [o for o in common.OTHER_SERVICES if o != own]
+        own = common.own_service.get(service or "", "")
+        others = [o for o in common.other_services if o != own]
         text = text.replace("<other>", rng.choice(others))
     return text
 
@@ -237,19 +231,19 @@ def _prose(
     youth = voice == "youth"
     blocks: list[str] = []
     lead = ""
-    if voice == "staff" and service in common.SERVICE_INTROS and rng.random() < 0.18:
-        lead = _expand(rng.choice(common.SERVICE_INTROS[service]), rng, service)
-    elif role in common.ROLE_INTROS and rng.random() < (
+    if voice == "staff" and service in common.service_intros and rng.random() < 0.18:
+        lead = _expand(rng.choice(common.service_intros[service]), rng, service)
+    elif role in common.role_intros and rng.random() < (
         0.15 if role in ("Ansatt", "Leder") else 0.3
     ):
-        lead = _expand(rng.choice(common.ROLE_INTROS[role]), rng, service)
+        lead = _expand(rng.choice(common.role_intros[role]), rng, service)
     elif rng.random() < 0.18:
-        pool = {"youth": common.OPENERS_YOUTH, "parent": common.OPENERS_PARENT}.get(
-            voice, common.OPENERS_STAFF
+        pool = {"youth": common.openers_youth, "parent": common.openers_parent}.get(
+            voice, common.openers_staff
         )
         lead = rng.choice(pool)
     rich = len(themes) == 1 and rng.random() < 0.5
-    connectors = common.CONNECTORS_YOUTH if youth else common.CONNECTORS
+    connectors = common.connectors_youth if youth else common.connectors
     for i, t in enumerate(themes):
         sentences = _theme_sentences(q.themes[t], voice, rng, service, rich)
         if i > 0:
@@ -272,8 +266,8 @@ def _prose(
         body = _decap(text) if ends not in ".!?:" or (ends == ":" and rng.random() < 0.5) else text
         text = lead + " " + body
     if rng.random() < 0.1:
-        pool = {"youth": common.CLOSERS_YOUTH, "parent": common.CLOSERS_PARENT}.get(
-            voice, common.CLOSERS_STAFF
+        pool = {"youth": common.closers_youth, "parent": common.closers_parent}.get(
+            voice, common.closers_staff
         )
         text += " " + _expand(rng.choice(pool), rng, service)
     return text
@@ -334,7 +328,7 @@ def compose_answer(
     if r < EMPTY_RATE:
         return DemoAnswer(question_key, "", (), None, nn)
     if r < EMPTY_RATE + NON_ANSWER_RATE:
-        pool = common.NON_ANSWERS_YOUTH if voice == "youth" else common.NON_ANSWERS
+        pool = common.non_answers_youth if voice == "youth" else common.non_answers
         text = rng.choice(pool)
         return DemoAnswer(question_key, to_nynorsk(text) if nn else text, (), None, nn)
 

@@ -9,14 +9,14 @@ from flask_login import current_user
 from surveyapp.extensions import db
 from surveyapp.ideawall import planner_bp as bp
 from surveyapp.ideawall.forms import ActionForm, ChoiceForm
-from surveyapp.ideawall.opinions import OpinionMap, opinion_map
 from surveyapp.ideawall.planner import back_to, planner_role, statement_of_wall, wall_of_user
-from surveyapp.ideawall.report import counts_phrases, section_markdown, youth_council_section
-from surveyapp.ideawall.themes import theme_statements
 from surveyapp.models.ideawall import IdeaWall
 from surveyapp.services import ideawall as service
 from surveyapp.services.access import threshold_for
-from surveyapp.services.analysis_engine import AnalysisFailed
+from surveyapp.services.analysis.engine import AnalysisFailed
+from surveyapp.services.ideawall.opinions import OpinionMap, opinion_map
+from surveyapp.services.ideawall.plan import counts_phrases, section_markdown, youth_council_section
+from surveyapp.services.ideawall.themes import theme_statements
 
 #: participants need this many votes before they are placed in an opinion group
 MIN_VOTES = 3

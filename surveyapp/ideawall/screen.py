@@ -13,11 +13,11 @@ from flask import Response, jsonify, render_template
 from markupsafe import Markup
 
 from surveyapp.ideawall import planner_bp as bp
-from surveyapp.ideawall.opinions import StatementStats, common_ground, divisive
 from surveyapp.ideawall.planner import wall_of_user
 from surveyapp.models.ideawall import IdeaWall
 from surveyapp.services import ideawall as service
 from surveyapp.services.access import threshold_for
+from surveyapp.services.ideawall.opinions import StatementStats, common_ground, divisive
 
 #: statements per list on the screen
 SCREEN_LIMIT = 5

@@ -9,8 +9,10 @@ from surveyapp.extensions import db
 from surveyapp.planner import bp
 from surveyapp.planner.access import load_round, role_required
 from surveyapp.planner.forms import ActionForm
-from surveyapp.services import audit, export_files, exports
+from surveyapp.services import audit
 from surveyapp.services.access import threshold_for
+from surveyapp.services.exports import files as export_files
+from surveyapp.services.exports import table as exports
 from surveyapp.services.overview import stored_summary
 
 FORMATS = {

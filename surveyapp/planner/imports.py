@@ -13,8 +13,10 @@ from surveyapp.planner import bp
 from surveyapp.planner.access import role_required
 from surveyapp.planner.forms import ActionForm, ConfirmForm, ImportForm
 from surveyapp.privacy import mask_pii
-from surveyapp.services import audit, import_stash, imports, questionnaires, round_changes
-from surveyapp.services.import_files import (
+from surveyapp.services import audit, questionnaires, round_changes
+from surveyapp.services.imports import importer as imports
+from surveyapp.services.imports import stash as import_stash
+from surveyapp.services.imports.files import (
     MAX_BYTES,
     UnreadableFile,
     read_table,

@@ -48,7 +48,7 @@ def highlight(text: str | None, words: list[str] | None) -> Markup:
 @bp.context_processor
 def review_context() -> dict:
     """Helpers for every review template."""
-    from surveyapp.services.theme_stats import DIMENSIONS, group_label
+    from surveyapp.services.themes.stats import DIMENSIONS, group_label
 
     return {
         "highlight": highlight,

@@ -14,8 +14,8 @@ from surveyapp.review.access import load_finding, load_run, role_required
 from surveyapp.review.forms import ActionForm, FindingForm, MoveFindingForm
 from surveyapp.review.helpers import threshold
 from surveyapp.services import findings as service
-from surveyapp.services import theme_stats
 from surveyapp.services.findings import KORUS_COLUMNS, LEVEL_LABELS, SECTION_LABELS, STATUS_LABELS
+from surveyapp.services.themes import stats as theme_stats
 
 
 @bp.get("/funn")

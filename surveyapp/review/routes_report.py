@@ -13,7 +13,7 @@ from surveyapp.review.access import load_round, role_required
 from surveyapp.review.forms import FeedbackForm, ReportForm
 from surveyapp.services import feedback
 from surveyapp.services import rounds as rounds_service
-from surveyapp.services.report_files import report_file
+from surveyapp.services.report.files import report_file
 
 
 @bp.route("/rapport", methods=["GET", "POST"])

@@ -14,10 +14,13 @@ from surveyapp.review import bp
 from surveyapp.review.access import load_codebook, load_round, load_run, role_required
 from surveyapp.review.forms import ActionForm, CodebookForm, NewRunForm
 from surveyapp.review.helpers import threshold
-from surveyapp.services import analysis_codebooks as codebooks
-from surveyapp.services import analysis_engine, analysis_runs, theme_review, theme_stats
 from surveyapp.services import rounds as rounds_service
-from surveyapp.services.theme_compare import compare
+from surveyapp.services.analysis import codebooks
+from surveyapp.services.analysis import engine as analysis_engine
+from surveyapp.services.analysis import runs as analysis_runs
+from surveyapp.services.themes import review as theme_review
+from surveyapp.services.themes import stats as theme_stats
+from surveyapp.services.themes.compare import compare
 
 
 @bp.get("/")

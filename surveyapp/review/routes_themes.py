@@ -15,7 +15,8 @@ from surveyapp.review import bp
 from surveyapp.review.access import load_item, load_run, load_theme, role_required
 from surveyapp.review.forms import ActionForm, LabelForm, MergeForm, SplitForm, ThemeChoiceForm
 from surveyapp.review.helpers import next_url, threshold
-from surveyapp.services import theme_review, theme_stats
+from surveyapp.services.themes import review as theme_review
+from surveyapp.services.themes import stats as theme_stats
 
 PAGE_SIZE = 50
 

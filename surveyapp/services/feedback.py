@@ -15,8 +15,8 @@ from surveyapp.models.findings import FeedbackPage, Finding
 from surveyapp.models.rounds import is_slug
 from surveyapp.privacy import suppress_counts
 from surveyapp.services import findings as findings_service
-from surveyapp.services import theme_stats
 from surveyapp.services.access import threshold_for
+from surveyapp.services.themes import stats as theme_stats
 
 MAX_THEMES = 8
 #: sections that say what the plan does about what we heard

@@ -19,7 +19,7 @@ from surveyapp.models.findings import (
     Finding,
     FindingQuote,
 )
-from surveyapp.services import theme_stats
+from surveyapp.services.themes import stats as theme_stats
 
 SECTION_LABELS = {
     "utfordringsbilde": _l("Utfordringsbilde"),

@@ -7,8 +7,9 @@ from flask_babel import gettext as _
 from surveyapp.exceptions import InnspillError
 from surveyapp.extensions import db
 from surveyapp.models import Answer, Draft, Response, Round, RoundSummary, User
-from surveyapp.services import overview, theme_stats
+from surveyapp.services import overview
 from surveyapp.services.access import threshold_for
+from surveyapp.services.themes import stats as theme_stats
 
 
 def delete_raw_answers(round_: Round, user: User | None, lang: str = "nb") -> RoundSummary:

@@ -6,7 +6,7 @@ import pytest
 
 from surveyapp.models import ApiToken, AuditEvent
 from surveyapp.services import access, organisations
-from surveyapp.services.exports import HIDDEN
+from surveyapp.services.exports.table import HIDDEN
 
 
 @pytest.fixture

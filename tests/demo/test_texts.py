@@ -16,9 +16,9 @@ from surveyapp.demo.background import (
     pick_role,
     pick_service,
 )
-from surveyapp.demo.fragments_common import AGE_GROUPS, ROLES, SERVICES
 from surveyapp.demo.noise import make_fodselsnummer
 from surveyapp.demo.nynorsk import NYNORSK_MARKERS, WORDS, to_nynorsk
+from surveyapp.demo.phrases import common
 from surveyapp.demo.texts import QUESTION_KEYS, compose_answer, free_text_answer, theme_labels
 
 BUILT_IN_KEYS = (
@@ -327,14 +327,14 @@ def test_likert_answer_range_dont_know_and_tendency():
 def test_pickers_are_valid_and_skewed():
     rng = random.Random(50)
     services = Counter(pick_service(rng) for _ in range(3000))
-    assert set(services) == set(SERVICES)
+    assert set(services) == set(common.services)
     assert (services["Barnehage"] + services["Skole/SFO"]) / 3000 > 0.35
     assert services["PPT"] / 3000 < 0.07
     assert services["PPT"] < services["Barnehage"] / 3
-    assert tuple(SERVICE_WEIGHTS) == SERVICES
+    assert tuple(SERVICE_WEIGHTS) == common.services
     roles = Counter(pick_role(rng) for _ in range(2000))
-    assert set(roles) == set(ROLES) and roles.most_common(1)[0][0] == "Ansatt"
+    assert set(roles) == set(common.roles) and roles.most_common(1)[0][0] == "Ansatt"
     ages = Counter(pick_age_group(rng) for _ in range(600))
-    assert set(ages) == set(AGE_GROUPS) == {"13–14", "15–16", "17–18"}
+    assert set(ages) == set(common.age_groups) == {"13–14", "15–16", "17–18"}
     rng1, rng2 = random.Random(3), random.Random(3)
     assert [pick_service(rng1) for _ in range(50)] == [pick_service(rng2) for _ in range(50)]

@@ -10,6 +10,7 @@ from surveyapp.ideawall.screen import qr_svg
 from surveyapp.models import AuditEvent
 from surveyapp.models.ideawall import IdeaStatement, IdeaWall
 from surveyapp.services import ideawall as service
+from surveyapp.services.ideawall import walls
 from surveyapp.services.organisations import create_organisation
 from tests.conftest import csrf_token
 
@@ -96,7 +97,7 @@ def test_wall_form_errors_are_shown(client, db, planner, title, prompts, message
 def test_join_codes_are_unique_even_when_the_dice_repeat(db, organisation, monkeypatch, make_wall):
     first = make_wall()
     codes = iter([first.join_code, first.join_code, "ABCDEF"])
-    monkeypatch.setattr(service, "new_join_code", lambda: next(codes))
+    monkeypatch.setattr(walls, "new_join_code", lambda: next(codes))
     second = make_wall(title="Neste møte")
     assert second.join_code == "ABCDEF"
 

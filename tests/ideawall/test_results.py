@@ -5,12 +5,16 @@ from __future__ import annotations
 import pytest
 
 from surveyapp.ideawall import results as results_module
-from surveyapp.ideawall.report import markdown_escape, section_markdown, youth_council_section
 from surveyapp.models import AuditEvent
 from surveyapp.models.findings import Finding
 from surveyapp.models.ideawall import IdeaChoice
 from surveyapp.services import ideawall as service
-from surveyapp.services.analysis_engine import AnalysisFailed
+from surveyapp.services.analysis.engine import AnalysisFailed
+from surveyapp.services.ideawall.plan import (
+    markdown_escape,
+    section_markdown,
+    youth_council_section,
+)
 from tests.conftest import csrf_token
 
 from .conftest import simulated_council
@@ -206,7 +210,7 @@ def test_themes_page_survives_a_failing_analysis_engine(
 @pytest.mark.slow
 def test_the_real_analysis_engine_themes_statements():
     """Statements land in the plan's own (§ 15-1 codebook) themes."""
-    from surveyapp.ideawall.themes import theme_statements
+    from surveyapp.services.ideawall.themes import theme_statements
 
     texts = [*TEXTS, "Gratis møteplasser for ungdom etter skolen", "Ungdomsklubben må være åpen"]
     labels = theme_statements(texts)
@@ -364,7 +368,7 @@ def test_small_counts_are_hidden_everywhere_by_the_reports_rule(
     client, db, planner, make_wall, fill_wall
 ):
     """6 agree, 1 disagrees: the 1 is hidden, and the 6 with it (else 7 - 6 gives it away)."""
-    from surveyapp.services.report_youth import youth_council
+    from surveyapp.services.report.youth import youth_council
 
     wall = make_wall()
     votes = [(p, 0, 1) for p in range(6)] + [(6, 0, -1)]

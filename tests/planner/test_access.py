@@ -12,8 +12,9 @@ import pytest
 from flask import url_for
 
 from surveyapp.models import ROLES, Codebook
-from surveyapp.services import access, findings, import_stash, organisations
-from surveyapp.services.import_files import read_table, table_to_bytes
+from surveyapp.services import access, findings, organisations
+from surveyapp.services.imports import stash as import_stash
+from surveyapp.services.imports.files import read_table, table_to_bytes
 from tests.conftest import PASSWORD, csrf_token
 
 #: the blueprints behind login that the matrix walks

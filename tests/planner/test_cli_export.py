@@ -8,7 +8,7 @@ import openpyxl
 import pandas as pd
 
 from surveyapp.models import ApiToken, AuditEvent
-from surveyapp.services.exports import HIDDEN
+from surveyapp.services.exports.table import HIDDEN
 
 
 def _round_with_answers(make_round, add_responses):

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from surveyapp.models import AuditEvent, Response, utcnow
-from surveyapp.services.exports import HIDDEN
+from surveyapp.services.exports.table import HIDDEN
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 from surveyapp.models import Answer, AuditEvent, Response, Round
-from surveyapp.services import imports as imports_service
+from surveyapp.services.imports import importer as imports_service
 from tests.conftest import csrf_token
 
 FORMS_HEADERS = [
@@ -309,12 +309,11 @@ def test_too_many_rows_are_refused_at_upload_before_mapping(client, db, upload, 
 
 def test_later_steps_read_the_parsed_table_not_the_file(client, upload, monkeypatch):
     token = _token(upload(forms_xlsx(forms_rows(3))))
-    from surveyapp.services import import_files
 
     def parse_again(*args):
         raise AssertionError("the file was parsed again")
 
-    monkeypatch.setattr(import_files, "read_table", parse_again)
+    monkeypatch.setattr("surveyapp.planner.imports.read_table", parse_again)
     assert client.get(f"/planlegger/import/{token}").status_code == 200
     assert client.get(f"/planlegger/import/{token}/forhandsvis").status_code == 200
 

@@ -14,7 +14,7 @@ import pytest
 
 from surveyapp.models import Answer, utcnow
 from surveyapp.models.analysis import AnalysisItem, AnalysisRun, AnalysisTheme, ThemeAssignment
-from surveyapp.services import analysis_runs
+from surveyapp.services.analysis import runs as analysis_runs
 from surveyapp.services.responses import new_response
 from tests.conftest import csrf_token
 

@@ -9,7 +9,8 @@ import pytest
 
 from surveyapp.extensions import db
 from surveyapp.models.analysis import AnalysisItem, AnalysisRun, ReviewEvent, ThemeAssignment
-from surveyapp.services import analysis_runs, theme_stats
+from surveyapp.services.analysis import runs as analysis_runs
+from surveyapp.services.themes import stats as theme_stats
 
 from .conftest import post_form
 

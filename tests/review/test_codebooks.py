@@ -6,7 +6,7 @@ import io
 
 from surveyapp.extensions import db
 from surveyapp.models.analysis import AnalysisRun, Codebook
-from surveyapp.services import analysis_runs
+from surveyapp.services.analysis import runs as analysis_runs
 
 from .conftest import post_form
 

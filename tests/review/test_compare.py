@@ -6,8 +6,8 @@ import pytest
 
 from surveyapp.extensions import db
 from surveyapp.models.analysis import ThemeAssignment
-from surveyapp.services import theme_stats
-from surveyapp.services.theme_compare import compare, holm
+from surveyapp.services.themes import stats as theme_stats
+from surveyapp.services.themes.compare import compare, holm
 
 from .conftest import visible_text
 

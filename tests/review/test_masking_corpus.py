@@ -20,7 +20,7 @@ from surveyapp.extensions import db
 from surveyapp.models.findings import FeedbackPage
 from surveyapp.privacy import EPOST, PLACEHOLDERS
 from surveyapp.services import findings as findings_service
-from surveyapp.services import theme_stats
+from surveyapp.services.themes import stats as theme_stats
 from tests.privacy.test_masking import build_corpus, digits_of, make_fnr, spell_fnr
 
 from .conftest import post_form, visible_text

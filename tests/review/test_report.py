@@ -12,7 +12,8 @@ import pytest
 
 from surveyapp.extensions import db
 from surveyapp.services import findings as findings_service
-from surveyapp.services.report import build_report
+from surveyapp.services.report import build
+from surveyapp.services.report.build import build_report
 
 from .conftest import post_form, visible_text
 
@@ -280,7 +281,7 @@ def test_report_counts_match_the_database(plan, staff_round):
 
 
 def test_report_includes_what_the_youth_council_chose(plan, staff_round, monkeypatch):
-    from surveyapp.services import report_youth
+    from surveyapp.services.report import youth as report_youth
 
     monkeypatch.setattr(
         report_youth,
@@ -297,9 +298,9 @@ def test_report_includes_what_the_youth_council_chose(plan, staff_round, monkeyp
             }
         ],
     )
-    monkeypatch.setattr("surveyapp.services.report.youth_council", report_youth.youth_council)
+    monkeypatch.setattr(build, "youth_council", report_youth.youth_council)
     report = build_report(plan.organisation, [staff_round])
-    from surveyapp.services.report_render import to_markdown
+    from surveyapp.services.report.render import to_markdown
 
     md = to_markdown(report)
     assert "### Ungdomsrådet mars" in md
@@ -320,15 +321,15 @@ def test_cli_report_writes_each_format(runner, plan, staff_round, tmp_path):
 
 
 def test_youth_council_votes_are_suppressed(organisation, monkeypatch):
-    from surveyapp.services import report_youth
+    from surveyapp.services.report import youth as report_youth
 
     class Wall:
         title, id = "Veggen", 1
 
     monkeypatch.setattr(
         report_youth,
-        "_section_function",
-        lambda: lambda wall: [{"text": "Mer lys i parken", "agree": 9, "disagree": 2, "passes": 1}],
+        "youth_council_section",
+        lambda wall: [{"text": "Mer lys i parken", "agree": 9, "disagree": 2, "passes": 1}],
     )
     monkeypatch.setattr(report_youth.db.session, "scalars", lambda query: [Wall()])
     (wall,) = report_youth.youth_council(organisation, 5)
@@ -339,7 +340,7 @@ def test_report_includes_statements_chosen_on_an_idea_wall(
     plan, staff_round, organisation, planner
 ):
     from surveyapp.services import ideawall
-    from surveyapp.services.report_render import to_markdown
+    from surveyapp.services.report.render import to_markdown
 
     wall = ideawall.create_wall(
         organisation, "Ungdomsrådet i mars", ["Hva mangler?"], created_by=planner

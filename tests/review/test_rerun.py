@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from surveyapp.extensions import db
 from surveyapp.models.analysis import AnalysisItem, ReviewEvent
-from surveyapp.services import analysis_runs, theme_review
+from surveyapp.services.analysis import runs as analysis_runs
+from surveyapp.services.themes import review as theme_review
 
 from .conftest import post_form, visible_text
 

@@ -1,0 +1,210 @@
+"""How strongly each answer speaks to each theme: words and meaning, on one scale.
+
+Two similarities are measured between every answer and every theme *prototype*:
+
+* *lexical*: cosine in the TF-IDF space of lemmas, lemma pairs and character n-grams (so
+  *foreldreveiledning* meets *foreldre* and *veiledning*);
+* *semantic*: cosine of sentence embeddings (see :mod:`analysis.semantic`), which sees that
+  "ingen vet hvem som har ballen" is about collaboration without sharing a word with it.
+
+Each similarity is *standardised per theme* over the answers: the typical answer's similarity
+is subtracted and the result divided by the spread of all similarities. A theme whose text
+happens to share a very common word (*foreldre*, *barn*) with most answers scores high for
+everybody, and subtracting that takes it away, so no theme becomes a sink. The evidence is the
+standardised lexical similarity plus ``semantic_weight`` times the standardised semantic one.
+
+A prototype starts from the theme's own text (name, description, keywords, examples), which
+counts as ``prior_weight`` answers, plus every answer the planner coded to the theme. It then
+learns the respondents' own words: a few rounds re-centre each prototype on its most clearly
+assigned answers (the planner's coding never moves). Finally each answer's evidence is mixed
+with that of its nearest neighbours in meaning, so answers that say the same thing in
+different words land together.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator
+from sklearn.neighbors import NearestNeighbors
+from sklearn.preprocessing import normalize
+from sklearn.utils.validation import check_is_fitted
+
+__all__ = ["ThemeEvidence", "neighbour_mean"]
+
+
+def _dense(M) -> np.ndarray:
+    return M.toarray() if sp.issparse(M) else np.asarray(M)
+
+
+def neighbour_mean(C: np.ndarray, V: np.ndarray, n_neighbors: int = 10) -> np.ndarray:
+    """Return, per row of ``C``, the mean row of its ``n_neighbors`` nearest rows in ``V``."""
+    n = V.shape[0]
+    k = min(n_neighbors, n - 1)
+    if k < 1:
+        return C.copy()
+    nn = NearestNeighbors(n_neighbors=k + 1, metric="cosine", algorithm="brute").fit(V)
+    _, idx = nn.kneighbors(V)
+    return C[idx[:, 1:]].mean(axis=1)
+
+
+def _baseline(S: np.ndarray) -> tuple[np.ndarray, float]:
+    """Per theme, the similarity of the typical (median) answer; one scale for all themes.
+
+    Subtracting the median takes away what a theme gets from everybody (a very common word
+    in its text); dividing by one pooled spread, not each theme's own, keeps themes that few
+    answers speak to from being blown up to the size of the others.
+    """
+    return np.median(S, axis=0), float(S.std()) + 1e-6
+
+
+def _clamp(C: np.ndarray, fixed: np.ndarray) -> np.ndarray:
+    """Give coded rows the strongest evidence for their theme, so each pulls its neighbours."""
+    coded = np.flatnonzero(fixed >= 0)
+    if not len(coded):
+        return C
+    out = C.copy()
+    out[coded] = C.min()
+    out[coded, fixed[coded]] = C.max()
+    return out
+
+
+class ThemeEvidence(BaseEstimator):
+    """Theme prototypes in the lexical and semantic spaces, and answers' evidence for them.
+
+    Parameters
+    ----------
+    semantic_weight : float, default=1.5
+        Weight of the semantic evidence relative to the lexical one (both standardised). Meaning
+        generalises to answers that share no word with the theme, so it weighs more.
+    prior_weight : float, default=2.0
+        How many coded answers a theme's own text counts as.
+    n_iter : int, default=3
+        Re-centring rounds.
+    confident_share : float, default=0.5
+        Share of each theme's answers (clearest margin first) that re-centre its prototype.
+    n_neighbors : int, default=10
+        Neighbours in meaning whose evidence is mixed in.
+    neighbour_weight : float, default=0.5
+        Share of the final evidence that comes from the neighbours.
+
+    Attributes
+    ----------
+    lexical_centres_ : ndarray of shape (n_themes, n_features)
+    semantic_centres_ : ndarray of shape (n_themes, n_dims) or None
+    scores_ : ndarray of shape (n_answers, n_themes)
+        Evidence of the answers given to :meth:`fit`, after neighbour mixing.
+    """
+
+    def __init__(
+        self,
+        semantic_weight: float = 1.5,
+        prior_weight: float = 2.0,
+        n_iter: int = 3,
+        confident_share: float = 0.5,
+        n_neighbors: int = 10,
+        neighbour_weight: float = 0.5,
+    ) -> None:
+        self.semantic_weight = semantic_weight
+        self.prior_weight = prior_weight
+        self.n_iter = n_iter
+        self.confident_share = confident_share
+        self.n_neighbors = n_neighbors
+        self.neighbour_weight = neighbour_weight
+
+    def fit(self, X, Q, X_themes, Q_themes, fixed=None) -> "ThemeEvidence":
+        """Learn prototypes from theme texts and answers.
+
+        Parameters
+        ----------
+        X : sparse matrix (n_answers, n_features)
+            L2-normalised TF-IDF rows of the answers.
+        Q : ndarray (n_answers, n_dims) or None
+            Answer embeddings (None: lexical evidence only).
+        X_themes, Q_themes : rows per theme, or None for a theme without text
+            The themes' own texts in the same spaces (a list with None entries is allowed,
+            for themes known only from coding).
+        fixed : ndarray of int (n_answers,), optional
+            The planner's coding: a theme index, or -1 for an uncoded answer.
+        """
+        n, k = X.shape[0], len(X_themes)
+        fixed = np.full(n, -1) if fixed is None else np.asarray(fixed)
+        lex0 = self._base(X, X_themes, fixed)
+        sem0 = self._base(Q, Q_themes, fixed) if Q is not None else None
+        lex, sem = lex0, sem0
+        for _ in range(self.n_iter):
+            C, _ = self._raw(X, Q, lex, sem)
+            labels = np.where(fixed >= 0, fixed, C.argmax(axis=1))
+            chosen = self._confident(C, labels, k)
+            lex = self._recentre(lex0, X, chosen, labels, k)
+            sem = self._recentre(sem0, Q, chosen, labels, k) if Q is not None else None
+        self.lexical_centres_, self.semantic_centres_ = lex, sem
+        C, self._stats = self._raw(X, Q, lex, sem)
+        if Q is not None and self.neighbour_weight > 0:
+            C = (1 - self.neighbour_weight) * C + self.neighbour_weight * neighbour_mean(
+                _clamp(C, fixed), Q, self.n_neighbors
+            )
+        self.scores_ = C
+        return self
+
+    def score(self, X, Q) -> np.ndarray:
+        """Return the evidence of new answers (no neighbour mixing: they stand alone)."""
+        check_is_fitted(self, "scores_")
+        return self._raw(X, Q, self.lexical_centres_, self.semantic_centres_, self._stats)[0]
+
+    def similarities(self, X, Q) -> tuple[np.ndarray, np.ndarray | None]:
+        """Return the raw (not standardised) lexical and semantic cosines to the prototypes."""
+        check_is_fitted(self, "scores_")
+        lex = _dense(X @ self.lexical_centres_.T)
+        sem = None if Q is None or self.semantic_centres_ is None else Q @ self.semantic_centres_.T
+        return lex, sem
+
+    # ------------------------------------------------------------------ helpers
+    def _base(self, V, theme_rows, fixed) -> np.ndarray:
+        """Prototype = theme text (worth ``prior_weight`` answers) + the coded answers."""
+        dims = V.shape[1]
+        rows = []
+        for t, row in enumerate(theme_rows):
+            centre = np.zeros(dims)
+            if row is not None:
+                centre += self.prior_weight * normalize(_dense(row).reshape(1, -1))[0]
+            members = np.flatnonzero(fixed == t)
+            if len(members):
+                centre += np.asarray(normalize(V[members]).sum(axis=0)).ravel()
+            rows.append(centre)
+        return normalize(np.vstack(rows))
+
+    def _raw(self, X, Q, lex, sem, stats=None):
+        """Return the combined standardised evidence and the per-theme (median, spread) it used."""
+        parts = [_dense(X @ lex.T)]
+        if Q is not None and sem is not None:
+            parts.append(Q @ sem.T)
+        if stats is None:
+            stats = [_baseline(p) for p in parts]
+        z = [(p - m) / s for p, (m, s) in zip(parts, stats)]
+        C = z[0] if len(z) == 1 else z[0] + self.semantic_weight * z[1]
+        return C, stats
+
+    def _confident(self, C, labels, k) -> np.ndarray:
+        if k < 2:
+            return np.arange(len(labels))
+        top2 = np.sort(C, axis=1)[:, -2:]
+        margin = top2[:, 1] - top2[:, 0]
+        chosen = []
+        for t in range(k):
+            members = np.flatnonzero(labels == t)
+            keep = int(np.ceil(self.confident_share * len(members)))
+            chosen.append(members[np.argsort(-margin[members], kind="stable")[:keep]])
+        return np.sort(np.concatenate(chosen)) if chosen else np.array([], dtype=int)
+
+    @staticmethod
+    def _recentre(base, V, chosen, labels, k) -> np.ndarray:
+        rows = []
+        for t in range(k):
+            members = chosen[labels[chosen] == t]
+            centre = base[t].copy()
+            if len(members):
+                mean = np.asarray(V[members].mean(axis=0)).ravel()
+                centre = centre + mean / (np.linalg.norm(mean) + 1e-12)
+            rows.append(centre)
+        return normalize(np.vstack(rows))

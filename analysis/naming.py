@@ -1,0 +1,162 @@
+"""Names a planner would write: a short phrase taken from the theme's own answers.
+
+Candidates are runs of one to four words in the answers, as the respondents wrote them, that
+start and end with a content word and hold only small linking words inside ("ventetid på
+BUP", "fast kontaktperson", "møteplasser for ungdom"). They come from two places: the phrases
+many of the theme's answers use more often than the other answers do (coverage times
+distinctiveness), and the phrases of two to four words in the theme's most central answers.
+
+With sentence vectors, the shortlist is then read for meaning: the name is the candidate
+closest to what the theme's answers say and furthest from the other themes, with a bonus for
+being used by many of its answers. Without vectors, the best lexical candidate wins. Inflected
+forms count as one candidate (lemma keys) and the form most answers used is shown, so a theme
+of mostly nynorsk answers gets a nynorsk name.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+
+import numpy as np
+
+from sklearn.preprocessing import normalize
+
+from . import semantic
+from .explain import slugify
+from .features import NEGATIONS
+
+__all__ = ["name_themes", "phrase_label"]
+
+#: Small words that may stand inside a name ("Ventetid på BUP", "Møteplasser for unge").
+LINKS = frozenset({"på", "til", "i", "for", "med", "og", "av", "om", "mellom", "fra", "hos"})
+#: Longest name, in words.
+MAX_WORDS = 4
+#: Bonus per extra word of a phrase.
+LENGTH_BONUS = 0.35
+#: Candidates per theme read for meaning.
+SHORTLIST = 12
+#: Central answers whose own phrases are candidates.
+CENTRAL = 5
+#: Weight of coverage (share of the theme's answers using the phrase) beside meaning.
+COVERAGE_WEIGHT = 0.3
+
+
+def _candidates(tokens) -> dict[tuple[str, ...], str]:
+    """Return {lemma-key tuple: surface text} for the name candidates in one answer."""
+    out: dict[tuple[str, ...], str] = {}
+    n = len(tokens)
+    for start in range(n):
+        first = tokens[start]
+        if first.is_stop or first.key in NEGATIONS or len(first.surface) < 3:
+            continue
+        for end in range(start, min(n, start + MAX_WORDS)):
+            last = tokens[end]
+            if end > start and last.is_stop and last.surface not in LINKS:
+                break
+            if last.is_stop or last.key in NEGATIONS:
+                continue
+            span = tokens[start : end + 1]
+            key = tuple(t.key for t in span)
+            out.setdefault(key, " ".join(t.surface for t in span))
+    return out
+
+
+def _lexical(member_docs, other_df: Counter, n_other: int):
+    """Return [(score, label, coverage)] for a theme's candidates, best first."""
+    df: Counter = Counter()
+    surfaces: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    for tokens in member_docs:
+        for key, surface in _candidates(tokens).items():
+            df[key] += 1
+            surfaces[key][surface] += 1
+    n_in = max(len(member_docs), 1)
+    scored = []
+    for key, count in df.items():
+        p_in = count / n_in
+        p_out = (other_df.get(key, 0) + 0.5) / (n_other + 1)
+        lift = math.log(max(p_in / p_out, 1.0))
+        score = p_in * lift * (1 + LENGTH_BONUS * (len(key) - 1))
+        shown = surfaces[key].most_common(1)[0][0]
+        scored.append((score, shown[:1].upper() + shown[1:], p_in, count, len(key)))
+    scored.sort(key=lambda c: (-c[0], c[1]))
+    return scored
+
+
+def _shortlist(scored, central_docs, used: set[str]) -> list[tuple[str, float]]:
+    """Return (label, coverage) candidates: recurring phrases, then central answers' phrases."""
+    coverage = {label: p for _, label, p, _, _ in scored}
+    out = [label for _, label, _, count, _ in scored if count >= 2][:SHORTLIST]
+    for tokens in central_docs:
+        for key, surface in _candidates(tokens).items():
+            if 2 <= len(key) <= MAX_WORDS:
+                out.append(surface[:1].upper() + surface[1:])
+    unique = [lab for lab in dict.fromkeys(out) if lab.lower() not in used]
+    return [(lab, coverage.get(lab, 0.0)) for lab in unique]
+
+
+def _by_meaning(options, centres: np.ndarray, mean: np.ndarray, c: int) -> str | None:
+    """Pick the option closest in meaning to theme ``c`` and furthest from the others.
+
+    Vectors are compared after taking away the answers' mean vector: sentence vectors all
+    point roughly the same way, and only what is left tells themes apart.
+    """
+    if not options:
+        return None
+    V = normalize(semantic.embed_answers([label for label, _ in options]) - mean)
+    sims = V @ centres.T
+    others = np.delete(sims, c, axis=1)
+    rival = others.max(axis=1) if others.shape[1] else 0.0
+    coverage = np.array([p for _, p in options])
+    score = sims[:, c] - rival + COVERAGE_WEIGHT * coverage
+    return options[int(np.argmax(score))][0]
+
+
+def phrase_label(
+    member_docs: list, other_df: Counter, n_other: int, taken: set[str] | None = None
+) -> str | None:
+    """Return the best lexical name for a theme whose answers are ``member_docs``, or None."""
+    n_in = len(member_docs)
+    for _, label, _, count, _ in _lexical(member_docs, other_df, n_other):
+        if (count >= 2 or n_in <= 2) and not (taken and label.lower() in taken):
+            return label
+    return None
+
+
+def name_themes(space, labels: np.ndarray, k: int, taken: set[str]):
+    """Return generated keys and labels for themes 0..k-1 of ``labels`` (rows of ``space``)."""
+    per_doc = [set(_candidates(doc)) for doc in space.docs]
+    total: Counter = Counter()
+    for cands in per_doc:
+        total.update(cands)
+    centres = None
+    if space.Q is not None and k:
+        mean = space.Q.mean(axis=0)
+        centres = normalize(
+            np.vstack(
+                [
+                    space.Q[labels == c].mean(axis=0) - mean if np.any(labels == c) else 0 * mean
+                    for c in range(k)
+                ]
+            )
+        )
+    names: list[str] = []
+    used: set[str] = set()
+    for c in range(k):
+        members = np.flatnonzero(labels == c)
+        inside: Counter = Counter()
+        for i in members:
+            inside.update(per_doc[i])
+        docs = [space.docs[i] for i in members]
+        other_df, n_other = total - inside, len(labels) - len(members)
+        label = None
+        if centres is not None and len(members):
+            central = members[np.argsort(-(space.Q[members] @ centres[c]), kind="stable")[:CENTRAL]]
+            scored = _lexical(docs, other_df, n_other)
+            options = _shortlist(scored, [space.docs[i] for i in central], used)
+            label = _by_meaning(options, centres, mean, c)
+        label = label or phrase_label(docs, other_df, n_other, used) or f"Tema {c + 1}"
+        used.add(label.lower())
+        names.append(label)
+    keys = [slugify(name, taken) for name in names]
+    return keys, names
