@@ -86,8 +86,14 @@ def test_unknown_and_known_emails_get_the_same_answer_and_count(app, db, make_us
     assert _login(app.test_client(), "ingen@x.example", WRONG, "192.0.2.2").status_code == 429
 
 
-def test_unknown_and_known_emails_take_the_same_time(app, make_user):
-    """A password hash is checked for unknown e-mails too (no ~5 ms versus ~100 ms)."""
+def test_unknown_and_known_emails_take_the_same_time(app, make_user, monkeypatch):
+    """A password hash is checked for unknown e-mails too (no ~5 ms versus ~100 ms).
+
+    With the real (scrypt) hashes, so that the hash work, not the machine's noise, decides.
+    """
+    from werkzeug.security import generate_password_hash
+
+    monkeypatch.setattr("surveyapp.models.users.generate_password_hash", generate_password_hash)
     email = make_user("planner").email
     client = app.test_client()
 
@@ -96,8 +102,8 @@ def test_unknown_and_known_emails_take_the_same_time(app, make_user):
         assert _login(client, who, WRONG, address).status_code == 401
         return time.perf_counter() - start
 
-    known = [timed(email, f"192.0.2.{i}") for i in range(5)]
-    unknown = [timed("ingen@midtdalen.example", f"192.0.2.{i + 100}") for i in range(5)]
+    known = [timed(email, f"192.0.2.{i}") for i in range(3)]
+    unknown = [timed("ingen@midtdalen.example", f"192.0.2.{i + 100}") for i in range(3)]
     ratio = statistics.median(unknown) / statistics.median(known)
     assert 0.6 < ratio < 1.6, (known, unknown)
 
