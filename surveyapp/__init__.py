@@ -10,7 +10,9 @@ from typing import Any
 from flask import Flask, request, session
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from werkzeug.middleware.proxy_fix import ProxyFix
 
+from surveyapp import security
 from surveyapp.config import load_config
 from surveyapp.extensions import babel, csrf, db, login_manager, migrate
 
@@ -25,6 +27,10 @@ def create_app(config: str | dict[str, Any] | None = None) -> Flask:
     app.config.from_object(load_config(name, app.instance_path))
     if isinstance(config, dict):
         app.config.update(config)
+    if app.config.get("TRUSTED_PROXIES"):
+        # the client's address for the sign-in limit, and HTTPS for secure cookies and CSRF
+        n = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)
 
     _init_extensions(app)
     _init_templates(app)
@@ -53,6 +59,7 @@ def _init_extensions(app: Flask) -> None:
     csrf.init_app(app)
     login_manager.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
+    security.init_app(app)
 
 
 @event.listens_for(Engine, "connect")

@@ -65,6 +65,8 @@ class Config:
             raise ConfigurationError("SNAPSHOT_INTERVAL must be zero or more seconds")
         self.PUBLIC_BASE_URL = (os.environ.get("PUBLIC_BASE_URL") or "").strip().rstrip("/")
         self.QUESTIONNAIRE_DIR = os.environ.get("QUESTIONNAIRE_DIR", self.QUESTIONNAIRE_DIR)
+        #: proxies in front of the app whose X-Forwarded-For/-Proto are trusted (nginx: 1)
+        self.TRUSTED_PROXIES = _env_int("TRUSTED_PROXIES", 0)
 
     def default_secret_key(self, instance_path: str) -> str:
         """Development keeps a random key in the instance folder so sessions survive restarts."""
@@ -101,6 +103,8 @@ class ProductionConfig(Config):
     SESSION_COOKIE_SECURE = True
     REMEMBER_COOKIE_SECURE = True
     PREFERRED_URL_SCHEME = "https"
+    #: Strict-Transport-Security max-age (one year); only production is always behind HTTPS
+    HSTS_SECONDS = 365 * 24 * 3600
 
     def default_secret_key(self, instance_path: str) -> str:
         raise ConfigurationError(

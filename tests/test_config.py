@@ -92,3 +92,22 @@ def test_sqlite_connections_are_durable_and_concurrent(tmp_path):
             assert pragma("foreign_keys") == 1
             assert pragma("busy_timeout") == 10000
         db.engine.dispose()
+
+
+def test_trusted_proxy_gives_the_client_address_and_https(monkeypatch, tmp_path):
+    from flask import request
+
+    from surveyapp import create_app
+
+    app = create_app({"CONFIG_NAME": "testing", "TRUSTED_PROXIES": 1})
+    seen = {}
+
+    @app.get("/_probe")
+    def probe():
+        seen.update(address=request.remote_addr, secure=request.is_secure)
+        return ""
+
+    app.test_client().get(
+        "/_probe", headers={"X-Forwarded-For": "203.0.113.9", "X-Forwarded-Proto": "https"}
+    )
+    assert seen == {"address": "203.0.113.9", "secure": True}

@@ -10,8 +10,8 @@ from surveyapp.auth import bp
 from surveyapp.auth.forms import LoginForm, PasswordForm
 from surveyapp.auth.redirects import local_path
 from surveyapp.auth.service import (
-    AccountLocked,
     PasswordRejected,
+    TooManyAttempts,
     authenticate,
     change_password,
     end_sessions,
@@ -36,16 +36,20 @@ def login():
     if current_user.is_authenticated:
         return redirect(url_for("main.index"))
     form = LoginForm()
-    status = 200
+    status, headers = 200, {}
     if form.validate_on_submit():
         try:
             user = authenticate(form.email.data, form.password.data)
-        except AccountLocked:
+        except TooManyAttempts as e:
             user = None
             form.form_errors.append(
-                _("For mange mislykkede forsøk. Kontoen er låst i 15 minutter.")
+                _(
+                    "For mange mislykkede innlogginger herfra. Vent %(minutes)s minutter, og "
+                    "prøv igjen.",
+                    minutes=max(1, round(e.seconds / 60)),
+                )
             )
-            status = 429
+            status, headers = 429, {"Retry-After": str(e.seconds)}
         else:
             if user is None:
                 form.form_errors.append(_("Feil e-post eller passord."))
@@ -56,7 +60,7 @@ def login():
             return redirect(_safe_next(request.args.get("next")))
     elif form.is_submitted():
         status = 400
-    return render_template("auth/login.html", form=form), status
+    return render_template("auth/login.html", form=form), status, headers
 
 
 @bp.post("/logg-ut")

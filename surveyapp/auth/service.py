@@ -1,82 +1,53 @@
-"""Checking credentials, with a per-account lock instead of a per-IP one.
+"""Checking credentials, with a limit per client address instead of a lock per account.
 
-A whole school behind one address must still be able to answer, so failed sign-ins are
-counted on the account, not on the client address.
+A lock per account lets anyone who knows a planner's e-mail keep her locked out. Failed
+sign-ins are counted per client address instead (a keyed hash of it, in the database, so
+every worker sees the count): an outsider only locks out themselves. Unknown and known
+e-mails cost the same work (a password hash is checked either way) and the same count, so
+neither the answer, its timing nor the limit tells who has an account.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
+from flask import request
 from flask_babel import gettext as _
-from sqlalchemy import case, literal
 
+from surveyapp.auth import throttle
 from surveyapp.extensions import db
 from surveyapp.models import User, utcnow
-from surveyapp.models.users import new_session_token
+from surveyapp.models.users import check_no_password, new_session_token
 from surveyapp.services import audit
 from surveyapp.services.organisations import MIN_PASSWORD_LENGTH, normalise_email
 
-MAX_FAILURES = 5
-LOCK_TIME = timedelta(minutes=15)
+#: failed sign-ins from one client address before it waits LOGIN_LIMIT.window
+LOGIN_LIMIT = throttle.Limit("login", 10, timedelta(minutes=15))
 
 
-class AccountLocked(Exception):
-    """Too many failed sign-ins; try again after ``until``."""
+class TooManyAttempts(Exception):
+    """Too many failed sign-ins from this address; try again in ``seconds``."""
 
-    def __init__(self, until) -> None:
-        self.until = until
-        super().__init__(str(until))
+    def __init__(self, seconds: int) -> None:
+        self.seconds = seconds
+        super().__init__(str(seconds))
 
 
 def authenticate(email: str, password: str) -> User | None:
-    """The user for these credentials, or None. Raises AccountLocked while locked."""
+    """The user for these credentials, or None. Raises TooManyAttempts while limited."""
+    client = throttle.address_key(request.remote_addr)
+    wait = throttle.seconds_to_wait(LOGIN_LIMIT, client)
+    if wait:
+        raise TooManyAttempts(wait)
     user = db.session.scalar(db.select(User).filter_by(email=normalise_email(email)))
-    if user is None or not user.active:
+    ok = check_no_password(password) if user is None else user.check_password(password)
+    ok = ok and user.active
+    if not ok:
+        throttle.note_failure(LOGIN_LIMIT, client)
         return None
-    now = utcnow()
-    if user.locked_until and user.locked_until > now:
-        raise AccountLocked(user.locked_until)
-    if not user.check_password(password):
-        _count_failure(user, now)
-        return None
-    if not _record_success(user, now):
-        db.session.refresh(user)
-        raise AccountLocked(user.locked_until)
+    throttle.clear(LOGIN_LIMIT, client)
+    user.last_login_at = utcnow()
     return user
-
-
-def _count_failure(user: User, now: datetime) -> None:
-    """Count a wrong password in one UPDATE, so parallel guesses cannot lose a count.
-
-    The database decides the lock from its own value of ``failed_logins``; a guess that
-    raced with the lock being set is not counted against the next quarter of an hour.
-    """
-    locked = User.locked_until.is_not(None) & (User.locked_until > now)
-    reaches_limit = User.failed_logins + 1 >= MAX_FAILURES
-    until = literal(now + LOCK_TIME, User.locked_until.type)  # stored as naive UTC
-    db.session.execute(
-        db.update(User)
-        .where(User.id == user.id)
-        .values(
-            failed_logins=case(
-                (locked, User.failed_logins), (reaches_limit, 0), else_=User.failed_logins + 1
-            ),
-            locked_until=case((~locked & reaches_limit, until), else_=User.locked_until),
-        )
-        .execution_options(synchronize_session="fetch")
-    )
-
-
-def _record_success(user: User, now: datetime) -> bool:
-    """Clear the count and note the sign-in, unless parallel failures locked the account."""
-    result = db.session.execute(
-        db.update(User)
-        .where(User.id == user.id, User.locked_until.is_(None) | (User.locked_until <= now))
-        .values(failed_logins=0, locked_until=None, last_login_at=now)
-        .execution_options(synchronize_session="fetch")
-    )
-    return result.rowcount == 1
 
 
 class PasswordRejected(Exception):

@@ -24,21 +24,23 @@ from flask_babel import gettext as _
 
 from surveyapp.errors.handlers import wants_json
 from surveyapp.exceptions import NotFound
-from surveyapp.extensions import db
+from surveyapp.extensions import csrf, db
 from surveyapp.ideawall import participant_bp as bp
 from surveyapp.ideawall.forms import StatementForm, VoteForm
 from surveyapp.models.ideawall import VOTE_VALUES, IdeaParticipant, IdeaStatement, IdeaWall
+from surveyapp.security import token_only_csrf
 from surveyapp.services import ideawall as service
 
 COOKIE = "idevegg"
 COOKIE_DAYS = 14
 
+token_only_csrf(bp, csrf)
+
 
 @bp.after_request
 def _private(response):
-    """Participant pages hold one device's state: never cache or pass on the address."""
+    """Participant pages hold one device's state: never cache (no Referer: ``security``)."""
     response.headers["Cache-Control"] = "no-store"
-    response.headers["Referrer-Policy"] = "no-referrer"
     return response
 
 
@@ -102,6 +104,7 @@ def _render_wall(wall: IdeaWall, participant: IdeaParticipant, form: StatementFo
         vote_form=VoteForm(formdata=None),
         data=_statement_data(wall.id, participant.id, wall.is_open),
         own=service.own_statements(wall, participant),
+        counted=participant.counted,
     ), status
 
 

@@ -105,27 +105,44 @@ def show(wall_id: int):
         join_url=service.join_url(wall),
         form=StatementForm(wall, formdata=None),
         action=ActionForm(),
+        rate=service.join_rate(wall),
     )
+
+
+def _switch(wall_id: int, change, is_open: bool, message: str):
+    """Open or close the wall (or its entry), commit, say so and go back."""
+    wall = wall_of_user(wall_id)
+    change(wall, is_open, current_user)
+    db.session.commit()
+    flash(message, "success")
+    return redirect(back_to(url_for(".show", wall_id=wall.id)), code=303)
 
 
 @bp.post("/<int:wall_id>/lukk")
 @planner_role
 def close(wall_id: int):
-    wall = wall_of_user(wall_id)
-    service.set_open(wall, False, current_user)
-    db.session.commit()
-    flash(_("Idéveggen er stengt. Ingen kan skrive eller stemme mer."), "success")
-    return redirect(url_for(".show", wall_id=wall.id), code=303)
+    message = _("Idéveggen er stengt. Ingen kan skrive eller stemme mer.")
+    return _switch(wall_id, service.set_open, False, message)
 
 
 @bp.post("/<int:wall_id>/apne")
 @planner_role
 def reopen(wall_id: int):
-    wall = wall_of_user(wall_id)
-    service.set_open(wall, True, current_user)
-    db.session.commit()
-    flash(_("Idéveggen er åpen igjen."), "success")
-    return redirect(url_for(".show", wall_id=wall.id), code=303)
+    return _switch(wall_id, service.set_open, True, _("Idéveggen er åpen igjen."))
+
+
+@bp.post("/<int:wall_id>/deltakere/steng")
+@planner_role
+def close_entry(wall_id: int):
+    """*Steng for nye deltakere*: devices that join after this are not counted."""
+    message = _("Stengt for nye deltakere. Stemmer fra telefoner som kommer til nå, telles ikke.")
+    return _switch(wall_id, service.set_entry, False, message)
+
+
+@bp.post("/<int:wall_id>/deltakere/apne")
+@planner_role
+def open_entry(wall_id: int):
+    return _switch(wall_id, service.set_entry, True, _("Åpen for nye deltakere igjen."))
 
 
 @bp.post("/<int:wall_id>/innlegg")
@@ -151,6 +168,7 @@ def add_statement(wall_id: int):
         join_url=service.join_url(wall),
         form=form,
         action=ActionForm(),
+        rate=service.join_rate(wall),
     ), 400
 
 
@@ -166,6 +184,7 @@ def moderation(wall_id: int):
         approved=[s for s in items if s.status == "approved"],
         rejected=[s for s in items if s.status == "rejected"],
         action=ActionForm(),
+        rate=service.join_rate(wall),
     )
 
 

@@ -8,11 +8,12 @@ from surveyapp.models.analysis import (
     ReviewEvent,
     ThemeAssignment,
 )
-from surveyapp.models.audit import AuditEvent
+from surveyapp.models.audit import AuditEvent, Throttle
 from surveyapp.models.base import Base, today, utcnow
 from surveyapp.models.findings import FeedbackPage, Finding, FindingQuote
 from surveyapp.models.ideawall import (
     IdeaChoice,
+    IdeaJoinMinute,
     IdeaParticipant,
     IdeaPrompt,
     IdeaStatement,
@@ -44,6 +45,7 @@ __all__ = [
     "Finding",
     "FindingQuote",
     "IdeaChoice",
+    "IdeaJoinMinute",
     "IdeaParticipant",
     "IdeaPrompt",
     "IdeaStatement",
@@ -59,6 +61,7 @@ __all__ = [
     "RoundSnapshot",
     "RoundSummary",
     "ThemeAssignment",
+    "Throttle",
     "User",
     "today",
     "utcnow",

@@ -1,4 +1,5 @@
-"""An audit log of planner actions. It never holds answer text."""
+"""An audit log of planner actions (it never holds answer text), and counters of failed
+attempts (sign-in per client address, access codes per round)."""
 
 from __future__ import annotations
 
@@ -28,3 +29,22 @@ class AuditEvent(Base):
 
     def __repr__(self) -> str:
         return f"<AuditEvent {self.id} {self.action}>"
+
+
+class Throttle(Base):
+    """Failed attempts under one key in the current window, and until when the key waits.
+
+    Kept in the database so that every worker and app instance sees the same count.
+    """
+
+    __tablename__ = "throttle"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: ``login:<keyed hash of the client address>`` or ``code:<round id>``; never a bare address
+    key: Mapped[str] = mapped_column(String(80), unique=True)
+    failures: Mapped[int] = mapped_column(default=0)
+    window_start: Mapped[datetime] = mapped_column(default=utcnow)
+    locked_until: Mapped[datetime | None]
+
+    def __repr__(self) -> str:
+        return f"<Throttle {self.key} {self.failures}>"

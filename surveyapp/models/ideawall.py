@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, SmallInteger, String, Text, UniqueConstraint
+from sqlalchemy import (
+    CheckConstraint,
+    ForeignKey,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+    true,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from surveyapp.models.base import Base, today, utcnow
@@ -37,6 +45,8 @@ class IdeaWall(Base):
     moderated: Mapped[bool] = mapped_column(default=True)
     #: ``None`` means open; set when the contact person closes the wall
     closed_at: Mapped[datetime | None]
+    #: set by *Steng for nye deltakere*: devices that join after it are not counted
+    entry_closed_at: Mapped[datetime | None]
     created_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("user_account.id", ondelete="SET NULL")
     )
@@ -89,6 +99,9 @@ class IdeaParticipant(Base):
     #: sha256 of the random 128-bit key in the device's cookie; the key itself is never stored
     key_hash: Mapped[str] = mapped_column(String(64))
     joined_on: Mapped[date] = mapped_column(default=today)
+    #: False for a device that joined after the wall was closed to new participants: it may
+    #: read and vote, but its votes count nowhere (results, common ground, the plan)
+    counted: Mapped[bool] = mapped_column(default=True, server_default=true())
 
     def __repr__(self) -> str:
         return f"<IdeaParticipant {self.id} wall={self.wall_id}>"
@@ -176,3 +189,21 @@ class IdeaChoice(Base):
 
     def __repr__(self) -> str:
         return f"<IdeaChoice {self.id} {self.kind} statement={self.statement_id}>"
+
+
+class IdeaJoinMinute(Base):
+    """How many devices joined a wall in one minute, for the moderator's screen.
+
+    Kept apart from the participants, so that it ties no device to a time of day.
+    """
+
+    __tablename__ = "idea_join_minute"
+    __table_args__ = (UniqueConstraint("wall_id", "minute"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    wall_id: Mapped[int] = mapped_column(ForeignKey("idea_wall.id", ondelete="CASCADE"))
+    minute: Mapped[datetime]
+    joins: Mapped[int] = mapped_column(default=0)
+
+    def __repr__(self) -> str:
+        return f"<IdeaJoinMinute wall={self.wall_id} {self.minute:%H:%M} {self.joins}>"

@@ -71,10 +71,9 @@ class Answer(Base):
     question_key: Mapped[str] = mapped_column(String(64), index=True)
     #: choice value, list of values, Likert 1-5 (or "vet_ikke"), number, or {item: value} for grids
     value: Mapped[Any | None] = mapped_column(JSON)
-    #: free text with personal data masked: the only text anyone is shown
+    #: free text with personal data masked; the text as typed is never stored (data
+    #: minimisation: a false mask costs a word, a kept original costs an ID number at rest)
     text: Mapped[str | None] = mapped_column(Text)
-    #: free text as typed; kept for the retention period only, never shown or exported
-    text_original: Mapped[str | None] = mapped_column(Text)
 
     response: Mapped[Response] = relationship(back_populates="answers")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import datetime
+from functools import lru_cache
 
 from flask_login import UserMixin
 from sqlalchemy import CheckConstraint, ForeignKey, String
@@ -20,6 +21,21 @@ def new_session_token() -> str:
     return secrets.token_urlsafe(24)
 
 
+def check_no_password(password: str) -> bool:
+    """The work of a password check where there is no account (always False).
+
+    Signing in with an unknown e-mail then takes as long as with a known one.
+    """
+    check_password_hash(_dummy_hash(generate_password_hash), password)
+    return False
+
+
+@lru_cache(maxsize=2)
+def _dummy_hash(make) -> str:
+    """A hash made the way real ones are (``make`` is the hashing function in use)."""
+    return make(new_session_token())
+
+
 class User(UserMixin, Base):
     __tablename__ = "user_account"
     __table_args__ = (CheckConstraint("role IN ('admin', 'planner', 'viewer')", name="role"),)
@@ -33,8 +49,6 @@ class User(UserMixin, Base):
     active: Mapped[bool] = mapped_column(default=True)
     #: part of the login cookie; replaced at logout so a copied cookie stops working
     session_token: Mapped[str] = mapped_column(String(64), default=new_session_token)
-    failed_logins: Mapped[int] = mapped_column(default=0)
-    locked_until: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from werkzeug.exceptions import RequestEntityTooLarge
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -15,15 +16,22 @@ from surveyapp.privacy import mask_pii
 from surveyapp.services import audit, questionnaires, round_changes
 from surveyapp.services.imports import importer as imports
 from surveyapp.services.imports import stash as import_stash
-from surveyapp.services.imports.files import MAX_BYTES, UnreadableFile, read_table
+from surveyapp.services.imports.files import (
+    MAX_BYTES,
+    UnreadableFile,
+    read_table,
+    table_from_bytes,
+    table_to_bytes,
+    too_large_message,
+)
 from surveyapp.services.rounds import RoundSettings
 
 #: problems listed on the preview page; the rest are counted
 SHOWN_PROBLEMS = 200
 
 
-def _upload_form() -> ImportForm:
-    form = ImportForm()
+def _upload_form(**kwargs) -> ImportForm:
+    form = ImportForm(**kwargs)
     definitions = questionnaires.available_definitions()
     form.questionnaire.choices = [(k, d.title.nb) for k, d in definitions.items()]
     form.municipalities.choices = [(m.id, m.name) for m in current_user.organisation.municipalities]
@@ -38,7 +46,12 @@ def _upload_form() -> ImportForm:
 def import_upload():
     """Step 1: the file and the round it becomes."""
     request.max_content_length = MAX_BYTES + 64 * 1024
-    form = _upload_form()
+    try:
+        form = _upload_form()
+    except RequestEntityTooLarge:  # said here, not by the page-size message of the 413 page
+        form = _upload_form(formdata=None)
+        form.form_errors.append(too_large_message())
+        return render_template("planner/import_upload.html", form=form), 413
     if form.validate_on_submit():
         settings = RoundSettings(
             title=form.title.data, audience=form.audience.data, anonymous=bool(form.anonymous.data)
@@ -53,7 +66,7 @@ def import_upload():
         else:
             definition = questionnaires.available_definitions()[form.questionnaire.data]
             token = import_stash.save(
-                data,
+                table_to_bytes(table),  # parsed once: the later steps read this
                 {
                     "user_id": current_user.id,
                     "filename": upload.filename or "",
@@ -79,8 +92,8 @@ def _load(token: str):
         abort(404)
     data, meta = found
     try:
-        table = read_table(meta["filename"], data)
-    except UnreadableFile:
+        table = table_from_bytes(data)
+    except (ValueError, KeyError):
         abort(404)
     definition = questionnaires.available_definitions().get(meta["questionnaire"])
     if definition is None:

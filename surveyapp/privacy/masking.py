@@ -25,9 +25,13 @@ answers become useless for analysis):
 
 * **ID numbers** are masked only when the check digits are valid, so invalid
   11-digit numbers (case numbers, account fragments) stay. Accepted spellings:
-  ``01017012345``, ``010170 12345``, ``010170-12345``, ``010170.12345`` and
-  ``01.01.70 12345``. A candidate must not touch other digits, so a 13-digit run is
-  never cut into an ID. The date check is loose (day 1-31, month 1-12) because the
+  11 digits, 6+5 (``010170 12345``, ``010170-12345``, ``010170.12345``), 2+2+2+5
+  (``01.01.70 12345``, ``01 01 70 12345``, ``01-01-70-12345``, ``01/01/70 12345``) and
+  the same with the individual number split 3+2 (``010170 123 45``, ``01 01 70 123 45``);
+  separators are spaces (also no-break and thin), dots, hyphens, en dashes or slashes, and
+  may differ between groups. A candidate must not touch other digits, and a grouped one
+  not another digit group, so a 13-digit run or a longer grouped number is never cut into
+  an ID. The date check is loose (day 1-31, month 1-12) because the
   check digits already carry the weight; month+40 and month+80 are accepted so that
   H-numbers and the synthetic test numbers from NAV (Dolly) and Skatteetaten (Tenor)
   that turn up in test data are masked as well. The 2032 rule change (relaxed first
@@ -101,16 +105,22 @@ class PiiMatch:
 
 _K1_WEIGHTS = (3, 7, 6, 1, 8, 9, 4, 5, 2)
 _K2_WEIGHTS = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
-_ID_SEPARATORS = re.compile(r"[ \u00a0\u2009\u202f.\-\u2013]")
+#: what people put between digit groups of an ID number: spaces (also no-break and thin),
+#: dots, hyphens, en dashes and slashes
+_ID_SEP = r"[ \u00a0\u2009\u202f.\-\u2013/]"
+_ID_SEPARATORS = re.compile(_ID_SEP)
 _ELEVEN_DIGITS = re.compile(r"[0-9]{11}")
 _FNR = re.compile(
-    r"""
+    rf"""
     (?<![0-9])
     (?:
-        [0-9]{6}[ \u00a0\u2009\u202f.\-\u2013]?[0-9]{5}     # 01017012345, 010170 12345
-      | [0-9]{2}\.[0-9]{2}\.[0-9]{2}[ \u00a0\u2009\u202f][0-9]{5}  # 01.01.70 12345
+        [0-9]{{6}}{_ID_SEP}?[0-9]{{5}}(?![0-9])              # 01017012345, 010170 12345
+      | (?<![0-9]{_ID_SEP})                                # grouped: not the tail of a longer
+        (?:[0-9]{{6}}{_ID_SEP}?[0-9]{{3}}{_ID_SEP}[0-9]{{2}}     # 010170 123 45
+          |[0-9]{{2}}{_ID_SEP}[0-9]{{2}}{_ID_SEP}[0-9]{{2}}{_ID_SEP}?  # 01.01.70 ..., 01 01 70-...
+           (?:[0-9]{{5}}|[0-9]{{3}}{_ID_SEP}[0-9]{{2}}))       # ... 12345 or ... 123 45
+        (?![0-9])(?!{_ID_SEP}[0-9])                        # and not the head of one
     )
-    (?![0-9])
     """,
     re.VERBOSE,
 )
@@ -153,7 +163,7 @@ def is_valid_fodselsnummer(digits: str) -> bool:
 
 # --- phone numbers -----------------------------------------------------------------
 
-_SEP = r"[ \u00a0.\-]"
+_SEP = r"[ \u00a0\u2009\u202f.\-]"
 _PHONE = re.compile(
     rf"""
     (?:(?P<prefix>(?<![0-9])(?:(?:\+|00)[ \u00a0]?47|\((?:\+|00)?47\))){_SEP}?)?
@@ -171,7 +181,7 @@ _PHONE = re.compile(
 )
 # Stretches that could hold an ID or phone number; the exact patterns above only run
 # inside them, which keeps the scan of ordinary prose fast.
-_NUMBERISH = re.compile(r"[0-9+(][0-9 \u00a0\u2009\u202f.\-\u2013()+]{6,}[0-9]")
+_NUMBERISH = re.compile(r"[0-9+(][0-9 \u00a0\u2009\u202f.\-\u2013/()+]{6,}[0-9]")
 _YEAR_RANGE = re.compile(r"(?:19|20)[0-9]{2}\D(?:19|20)[0-9]{2}")
 _AMOUNT_AFTER = re.compile(r"\s*(?:kr\b|kroner\b|NOK\b|,-)", re.IGNORECASE)
 

@@ -1,54 +1,34 @@
-"""A modest limit on guessing a round's access code, kept in the browser's session.
+"""A limit on guessing a round's access code, counted on the server per round.
 
-Every guess costs a slow scrypt check. After :data:`MAX_WRONG` wrong codes in a row a browser
-waits :data:`WAIT_SECONDS` before it may try again. The count lives in the signed session
-cookie, not by IP address: a whole school may share one address, and an anonymous round must
-not note anyone's address. A client that throws its cookie away starts afresh, so this slows
-down guessing by hand and scripts that keep their session; the code's length does the rest.
+Every guess costs a slow scrypt check. After :data:`CODE_LIMIT` ``.limit`` wrong codes for
+one round within ``.window``, that round's code is not checked for ``.window`` (a count in the
+browser's cookie was no limit: a script drops the cookie). The count is kept per round, never
+per address or browser: a whole school may share one address, and an anonymous round must not
+note anyone's address. A right code does not clear the count, so respondents typing the code
+cannot reopen the window for a guesser. The price: someone who floods a round with wrong
+codes holds its code entry back for everybody for a while; the planner sees it in the
+activity log and can change the code.
 """
 
 from __future__ import annotations
 
-import math
-import time
+from datetime import timedelta
 
-from flask import session
+from surveyapp.auth import throttle
+from surveyapp.models import Round
+from surveyapp.services import audit
 
-SESSION_KEY = "code_tries"
-#: wrong codes in a row before a browser has to wait
-MAX_WRONG = 10
-#: how long it waits, counted from its last wrong code
-WAIT_SECONDS = 5 * 60
+#: wrong codes for one round, within the window, before its code entry waits the window out
+CODE_LIMIT = throttle.Limit("code", 30, timedelta(minutes=10))
 
 
-def _now() -> float:
-    return time.time()
+def seconds_to_wait(round_: Round) -> int:
+    """Seconds before codes for this round are checked again; 0 when they are checked now."""
+    return throttle.seconds_to_wait(CODE_LIMIT, str(round_.id))
 
 
-def _tries() -> tuple[int, float]:
-    """How many wrong codes in a row this browser has sent, and when the last one came."""
-    try:
-        count, last = session.get(SESSION_KEY, (0, 0))
-        return int(count), float(last)
-    except (TypeError, ValueError):
-        return 0, 0.0
-
-
-def seconds_to_wait() -> int:
-    """Seconds before this browser may try a code again; 0 when it may try now."""
-    count, last = _tries()
-    left = last + WAIT_SECONDS - _now()
-    return math.ceil(left) if count >= MAX_WRONG and left > 0 else 0
-
-
-def note_wrong() -> None:
-    """Count a wrong code; a run of wrong codes ends when the browser has waited long enough."""
-    count, last = _tries()
-    if _now() - last >= WAIT_SECONDS:
-        count = 0
-    session[SESSION_KEY] = [count + 1, _now()]
-
-
-def forget() -> None:
-    """A right code: the count starts again."""
-    session.pop(SESSION_KEY, None)
+def note_wrong(round_: Round) -> None:
+    """Count a wrong code; the one that reaches the limit is noted in the activity log."""
+    throttle.note_failure(CODE_LIMIT, str(round_.id))
+    if seconds_to_wait(round_) >= CODE_LIMIT.window.total_seconds() - 1:
+        audit.record("round.code_limit", round_.organisation, None, target=f"round:{round_.id}")

@@ -19,12 +19,13 @@ from werkzeug.datastructures import MultiDict
 from surveyapp.definitions import QuestionnaireDefinition
 from surveyapp.definitions.schema import TEXT_TYPES
 from surveyapp.exceptions import AlreadySubmitted
-from surveyapp.extensions import csrf, db
+from surveyapp.extensions import db
 from surveyapp.models import Draft, Municipality, QuestionnaireVersion, Round
 from surveyapp.models.rounds import is_slug, round_municipality
 from surveyapp.questions import AnswerForm, Context, answers_to_store, pages
 from surveyapp.questions.base import clean_text, field_name
 from surveyapp.respondent import drafts
+from surveyapp.security import check_token_only
 from surveyapp.services.questionnaires import definition_of
 from surveyapp.services.responses import Respondent, submit_response
 
@@ -153,9 +154,9 @@ def page_url(flow: Flow, index: int) -> str:
 
 
 def csrf_problem() -> str | None:
-    """Check the CSRF token as Flask-WTF would; a message instead of an error page."""
+    """Check the CSRF token (alone: these pages send no Referer); a message, not an error page."""
     try:
-        csrf.protect()
+        check_token_only()
     except CSRFError:
         return _("Skjemaet var utløpt – sjekk svarene og send på nytt.")
     return None

@@ -86,16 +86,17 @@ def start_problem(flow: Flow) -> tuple[str | None, int, dict[str, str]]:
         return problem, 400, {}
     if not flow.round.needs_access_code:
         return None, 200, {}
-    wait = attempts.seconds_to_wait()
+    wait = attempts.seconds_to_wait(flow.round)
     if wait:
         message = _(
-            "Du har skrevet feil tilgangskode for mange ganger. Vent noen minutter, og prøv igjen."
+            "Det er skrevet feil tilgangskode for mange ganger til denne runden. Vent noen "
+            "minutter, og prøv igjen."
         )
         return message, 429, {"Retry-After": str(wait)}
     if not flow.round.check_access_code(request.form.get("access_code", "")[:200]):
-        attempts.note_wrong()
+        attempts.note_wrong(flow.round)
+        commit()
         return _("Tilgangskoden er feil. Sjekk koden du fikk, og prøv igjen."), 403, {}
-    attempts.forget()
     return None, 200, {}
 
 

@@ -20,6 +20,7 @@ ACTIONS = {
     "round.close": _l("Stengte runde"),
     "round.reopen": _l("Åpnet runde igjen"),
     "round.duplicate": _l("Kopierte runde"),
+    "round.code_limit": _l("For mange feil tilgangskoder: koden sjekkes ikke på 10 minutter"),
     "export.csv": _l("Eksporterte CSV"),
     "export.xlsx": _l("Eksporterte Excel"),
     "export.codebook": _l("Lastet ned kodebok"),

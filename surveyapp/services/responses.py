@@ -65,9 +65,7 @@ def build_answers(definition: QuestionnaireDefinition, values: dict[str, Any]) -
         if value is None or value == "" or value == [] or value == {}:
             continue
         if question.type in TEXT_TYPES:
-            answers.append(
-                Answer(question_key=question.key, text=mask_pii(value), text_original=value)
-            )
+            answers.append(Answer(question_key=question.key, text=mask_pii(value)))
         else:
             answers.append(Answer(question_key=question.key, value=value))
     return answers

@@ -6,6 +6,7 @@ comes bundled in the axe-playwright-python package, so nothing is fetched at run
 
 from __future__ import annotations
 
+import re
 import shutil
 import threading
 
@@ -54,16 +55,41 @@ def browser():
         browser.close()
 
 
+#: what Chromium writes to the console when the Content-Security-Policy blocks something
+CSP_MESSAGE = re.compile(r"Content Security Policy|Refused to (apply|execute|load|frame|connect)")
+
+
 @pytest.fixture
-def new_page(browser):
-    """Open pages in fresh browser contexts (a phone-sized one by default)."""
+def csp_violations():
+    """Every CSP violation Chromium reports in any page of the test; none are allowed."""
+    seen: list[str] = []
+    yield seen
+    assert seen == [], "pages broke the Content-Security-Policy:\n" + "\n".join(seen)
+
+
+@pytest.fixture
+def new_page(browser, csp_violations):
+    """Open pages in fresh browser contexts (a phone-sized one by default).
+
+    Every page reports CSP violations to ``csp_violations``, so each browser test also checks
+    that the pages it uses run without inline code.
+    """
     contexts = []
+
+    def watch(page) -> None:
+        page.on(
+            "console",
+            lambda m: csp_violations.append(f"{page.url}: {m.text}")
+            if CSP_MESSAGE.search(m.text)
+            else None,
+        )
 
     def make(width: int = 360, height: int = 740, **options):
         context = browser.new_context(
             viewport={"width": width, "height": height}, locale="nb-NO", **options
         )
         context.set_default_timeout(10_000)
+        context.on("page", watch)
         contexts.append(context)
         return context.new_page()
 

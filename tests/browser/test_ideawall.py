@@ -71,10 +71,10 @@ def test_three_phones_join_write_and_vote_while_the_screen_updates(
         phones.append(phone)
 
     screen.wait_for_function(
-        "document.querySelector('[data-count=participants]').textContent === '3'"
+        "() => document.querySelector('[data-count=participants]').textContent === '3'"
     )
     screen.wait_for_function(
-        "document.querySelector('[data-count=statements]').textContent === '4'"
+        "() => document.querySelector('[data-count=statements]').textContent === '4'"
     )
 
     # Every phone votes on every statement it is shown, without reloading the page.
@@ -95,7 +95,9 @@ def test_three_phones_join_write_and_vote_while_the_screen_updates(
         assert phone.evaluate("window.notReloaded") is True
     assert_accessible(phones[-1])
 
-    screen.wait_for_function("document.querySelector('[data-count=votes]').textContent === '12'")
+    screen.wait_for_function(
+        "() => document.querySelector('[data-count=votes]').textContent === '12'"
+    )
     agreed = screen.locator('[data-list="agreed"]')
     agreed.get_by_text("Flere fritidsklubber").wait_for()
     assert "Gratis steder å henge etter skolen" in agreed.inner_text()

@@ -25,3 +25,15 @@ def test_language_switch_shows_nynorsk(live_server, page, make_round):
     page.get_by_role("link", name="Nynorsk").click()
     assert page.locator("html").get_attribute("lang") == "nn"
     assert "Kommunen lagar ein plan" in page.content()
+
+
+def test_a_csp_violation_would_be_seen(live_server, page, csp_violations):
+    """The watcher in conftest catches what the policy blocks (here: a style added inline)."""
+    page.goto(live_server + "/")
+    page.evaluate(
+        "() => { const s = document.createElement('style');"
+        " s.textContent = 'body { color: red }'; document.head.appendChild(s); }"
+    )
+    page.wait_for_timeout(200)
+    assert any("style" in v for v in csp_violations)
+    csp_violations.clear()

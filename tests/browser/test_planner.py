@@ -67,7 +67,9 @@ def test_kari_creates_a_round_shares_it_and_sees_answers_arrive(
     assert round_.state == "open"  # the form suggests opening now
     _answer(db, round_, 6, tjeneste="Barnehage", meldeplikt=4)
     _answer(db, round_, 3, tjeneste="PPT", meldeplikt=2)
-    page.wait_for_function("document.getElementById('live-count').textContent === '9'")
+    page.wait_for_function(
+        "() => document.getElementById('live-count').textContent === '9'"
+    )
 
     page.get_by_role("link", name="Se oversikten").click()
     assert page.locator("#response-total").inner_text().startswith("9")
@@ -85,7 +87,7 @@ def test_kari_creates_a_round_shares_it_and_sees_answers_arrive(
     assert_accessible(page)
     notice.get_by_role("link", name="Oppdater oversikten").click()
     page.wait_for_function(
-        "document.getElementById('response-total').textContent.trim().startsWith('12')"
+        "() => document.getElementById('response-total').textContent.trim().startsWith('12')"
     )
     assert page.locator("[data-new]").is_hidden()
 
@@ -133,11 +135,20 @@ def test_planner_pages_are_accessible_and_fit_a_phone(
     for path in paths:
         page.goto(live_server + path)
         assert_accessible(page)
+    regions = page.locator(".table-wrap")
+    page.goto(live_server + r)
+    assert regions.count() > 3
+    named = page.locator(".table-wrap[role=region][tabindex='0'][aria-label]")
+    assert regions.count() == named.count()
     phone = new_page()
     _sign_in(phone, live_server)
     for path in (r, f"{r}/del", "/planlegger/", "/planlegger/runder/ny/tjenester", "/auth/passord"):
         phone.goto(live_server + path)
         assert_no_horizontal_scroll(phone)
+    # on a phone the tables under the charts scroll sideways: each is a focusable, named region
+    for path in (r, "/planlegger/", "/planlegger/logg", "/planlegger/brukere"):
+        phone.goto(live_server + path)
+        assert_accessible(phone)
 
 
 def test_import_pages_are_accessible(live_server, new_page, app, kari, tmp_path):

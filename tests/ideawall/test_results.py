@@ -421,28 +421,3 @@ def test_a_statement_is_common_ground_or_split_never_both(
     assert "Ble med" in screen and "Har stemt" in screen
     show = client.get(f"{BASE}/{wall.id}").text
     assert "Deltakere som ble med" in show and "Deltakere som har stemt" in show
-
-
-def test_small_counts_are_hidden_everywhere_by_the_reports_rule(
-    client, db, planner, make_wall, fill_wall
-):
-    """6 agree, 1 disagrees: the 1 is hidden, and the 6 with it (else 7 - 6 gives it away);
-    the 0 beside them is hidden too (zeros are cells)."""
-    from surveyapp.services.report.youth import youth_council
-
-    wall = make_wall()
-    votes = [(p, 0, 1) for p in range(6)] + [(6, 0, -1)]
-    (statement,), _ = fill_wall(wall, votes, ["Mer lys i parken, ring 91234567"])
-    choose(client, wall, statement, "common_ground")
-
-    hidden = "– enige, – uenige, – vet ikke"
-    (finding,) = findings(db)
-    assert finding.statement == "Mer lys i parken, ring [telefon]"
-    assert f"({hidden})" in finding.details
-    plan = client.get(f"{BASE}/{wall.id}/planen").text
-    markdown = client.get(f"{BASE}/{wall.id}/planen.md").text
-    for text in (plan, markdown):
-        assert hidden in text
-        assert "6 enige" not in text and "1 uenige" not in text
-    (section,) = youth_council(wall.organisation, 5)
-    assert section["items"][0]["votes"] == [("enige", None), ("uenige", None), ("vet ikke", None)]

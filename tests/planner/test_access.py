@@ -14,6 +14,7 @@ from flask import url_for
 from surveyapp.models import ROLES, Codebook
 from surveyapp.services import access, findings, organisations
 from surveyapp.services.imports import stash as import_stash
+from surveyapp.services.imports.files import read_table, table_to_bytes
 from tests.conftest import PASSWORD, csrf_token
 
 #: the blueprints behind login that the matrix walks
@@ -107,6 +108,8 @@ REQUIRED = {
     "ideawall.planner.new": "planner",
     "ideawall.planner.show": "viewer",
     "ideawall.planner.close": "planner",
+    "ideawall.planner.close_entry": "planner",
+    "ideawall.planner.open_entry": "planner",
     "ideawall.planner.reopen": "planner",
     "ideawall.planner.add_statement": "planner",
     "ideawall.planner.moderation": "viewer",
@@ -228,7 +231,7 @@ def _url(app, rule, records, owner, db):
             values[arg] = token.id
         elif arg == "token":
             values[arg] = import_stash.save(
-                b"a;b\n1;2\n",
+                table_to_bytes(read_table("x.csv", b"a;b\n1;2\n")),
                 {
                     "user_id": owner.id,
                     "filename": "x.csv",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 from datetime import date, datetime
 from pathlib import Path
@@ -280,6 +281,41 @@ def test_larger_files_than_the_form_limit_are_accepted(client, upload):
     big = forms_xlsx(forms_rows(4000))
     assert len(big) > 100 * 1024
     assert upload(big).status_code == 302
+
+
+def test_a_file_over_the_upload_limit_gets_the_file_message(client, db, login_as):
+    from werkzeug.datastructures import FileStorage
+    from werkzeug.test import encode_multipart
+
+    login_as("planner")
+    page = client.get("/planlegger/import")
+    big = FileStorage(io.BytesIO(b"Tjeneste\n" + b"PPT\n" * 1_400_000), "stor.csv")
+    # encoded here, in memory: the test client would spool it to a file the app never reads
+    boundary, body = encode_multipart({"csrf_token": csrf_token(page.text), "file": big})
+    response = client.post(
+        "/planlegger/import", data=body, content_type=f"multipart/form-data; boundary={boundary}"
+    )
+    assert response.status_code == 413
+    assert "Filen er større enn 5 MB" in response.text and "100 kB" not in response.text
+    assert db.session.scalar(db.select(Round)) is None
+
+
+def test_too_many_rows_are_refused_at_upload_before_mapping(client, db, upload, app):
+    response = upload(("Tjeneste\n" + "PPT\n" * 50_000).encode(), filename="mange.csv")
+    assert response.status_code == 400 and "mer enn 20 000 rader" in response.text
+    folder = app.config["IMPORT_FOLDER"]
+    assert not os.path.exists(folder) or not os.listdir(folder)
+
+
+def test_later_steps_read_the_parsed_table_not_the_file(client, upload, monkeypatch):
+    token = _token(upload(forms_xlsx(forms_rows(3))))
+
+    def parse_again(*args):
+        raise AssertionError("the file was parsed again")
+
+    monkeypatch.setattr("surveyapp.planner.imports.read_table", parse_again)
+    assert client.get(f"/planlegger/import/{token}").status_code == 200
+    assert client.get(f"/planlegger/import/{token}/forhandsvis").status_code == 200
 
 
 def test_cancel_deletes_the_file(client, upload, app):

@@ -50,13 +50,19 @@ def make_fnr(rng: random.Random, d_number: bool = False) -> str:
         return f"{base}{k1}{k2}"
 
 
+#: how people write an 11-digit ID number: {0}..{4} are the 2-digit date groups and the
+#: individual number's 3 and 2 digits (01 01 70 123 45)
+FNR_SPELLINGS = [
+    "{0}{1}{2}{3}{4}", "{0}{1}{2} {3}{4}", "{0}{1}{2}-{3}{4}", "{0}{1}{2}.{3}{4}",
+    "{0}.{1}.{2} {3}{4}", "{0} {1} {2} {3}{4}", "{0}-{1}-{2}-{3}{4}", "{0}.{1}.{2}.{3}{4}",
+    "{0}/{1}/{2} {3}{4}", "{0}{1}{2} {3} {4}", "{0} {1} {2} {3} {4}", "{0}.{1}.{2}-{3} {4}",
+    "{0}{1}{2}\u00a0{3}{4}", "{0}\u2009{1}\u2009{2}\u2009{3}{4}", "{0}{1}{2}\u2013{3}{4}",
+]
+
+
 def spell_fnr(fnr: str, rng: random.Random) -> str:
-    style = rng.randrange(5)
-    if style == 0:
-        return fnr
-    if style == 4:
-        return f"{fnr[0:2]}.{fnr[2:4]}.{fnr[4:6]} {fnr[6:]}"
-    return fnr[:6] + " -."[style - 1] + fnr[6:]
+    groups = fnr[0:2], fnr[2:4], fnr[4:6], fnr[6:9], fnr[9:]
+    return rng.choice(FNR_SPELLINGS).format(*groups)
 
 
 def make_phone(rng: random.Random) -> str:
@@ -218,6 +224,36 @@ def test_invalid_eleven_digit_numbers_are_left_alone_in_every_spelling():
         assert mask_pii(text) == text
 
 
+@pytest.mark.parametrize("spelling", FNR_SPELLINGS)
+def test_every_spelling_of_an_id_number_is_masked(spelling):
+    rng = random.Random(7)
+    for d_number in (False, True):
+        fnr = make_fnr(rng, d_number=d_number)
+        written = spelling.format(fnr[0:2], fnr[2:4], fnr[4:6], fnr[6:9], fnr[9:])
+        assert mask_pii(f"Fnr: {written}, takk.") == "Fnr: [fødselsnummer], takk."
+
+
+@pytest.mark.parametrize(
+    "decoy",
+    [
+        "Saken gjelder 01.01.2024 kl 12.30 i rom 12345.",  # a date with a four-digit year
+        "Kontonummer 1234 56 78903 og 1234.56.78903.",  # a bank account, 4+2+5
+        "Vi var 12 13 14 15 16 stykker på 5 møter.",  # a run of small counts
+        "Organisasjonsnummer 974 760 673 og 974760673.",
+        "Tallene 12 34 56 78901 23 og 12 34 56 789 01 2.",  # longer than an ID number
+    ],
+)
+def test_decoys_that_look_like_grouped_id_numbers_are_left_alone(decoy):
+    assert mask_pii(decoy) == decoy
+
+
+def test_grouped_id_number_inside_a_longer_grouped_number_is_not_cut_out():
+    fnr = make_fnr(random.Random(8))
+    grouped = f"{fnr[0:2]} {fnr[2:4]} {fnr[4:6]} {fnr[6:]}"
+    for text in (f"Ref 12 {grouped}", f"Ref {grouped} 99", f"Ref {grouped}-7"):
+        assert mask_pii(text) == text
+
+
 def test_valid_number_inside_a_longer_digit_run_is_not_cut_out():
     fnr = make_fnr(random.Random(6))
     for text in (f"Konto 12{fnr}", f"Ref {fnr}99", f"{fnr}0"):
@@ -232,7 +268,9 @@ def test_valid_number_inside_a_longer_digit_run_is_not_cut_out():
     [
         "91234567", "912 34 567", "91 23 45 67", "9123 4567", "912.34.567", "91-23-45-67",
         "+47 91234567", "+4791234567", "0047 912 34 567", "(+47) 91 23 45 67", "+47 22 33 44 55",
-        "22334455", "55 55 55 55", "73 59 50 00",
+        "22334455", "55 55 55 55", "73 59 50 00", "+47 912 34 567", "0047 91 23 45 67",
+        "+47-912-34-567", "0047.91.23.45.67", "(0047) 9123 4567", "+ 47 91234567",
+        "004791234567", "+47 912\u202f34\u202f567", "912\u200934\u2009567",
     ],
 )
 def test_phone_formats(phone):

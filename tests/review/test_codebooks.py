@@ -72,6 +72,40 @@ def test_an_invalid_codebook_is_explained(client, auth, planner):
     assert db.session.scalar(db.select(Codebook)) is None
 
 
+BILLION_LAUGHS = """name: Latter
+a: &a ["ha", "ha", "ha", "ha", "ha", "ha", "ha", "ha", "ha"]
+b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
+d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]
+e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]
+f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]
+themes:
+  - key: latter
+    name: Latter
+    keywords: *f
+"""
+
+
+def test_yaml_aliases_are_refused_before_they_expand(client, auth, planner):
+    """A 0.5 kB "billion laughs" is refused by the scanner, in well under a second."""
+    import time
+
+    auth.login(planner.email)
+    start = time.perf_counter()
+    response = post_form(client, BOOKS, BOOKS, {"name": "Latter", "text": BILLION_LAUGHS})
+    assert time.perf_counter() - start < 2
+    assert response.status_code == 200 and "YAML-ankere eller -aliaser" in response.text
+    assert db.session.scalar(db.select(Codebook)) is None
+
+
+def test_a_too_long_codebook_is_refused(client, auth, planner):
+    auth.login(planner.email)
+    text = OWN + "# " + "x" * 70_000 + "\n"
+    response = post_form(client, BOOKS, BOOKS, {"name": "Lang", "text": text})
+    assert response.status_code == 200 and "Kodeboken er for lang: høyst 64 kB" in response.text
+    assert db.session.scalar(db.select(Codebook)) is None
+
+
 def test_copy_a_built_in_codebook_to_edit(client, auth, planner):
     auth.login(planner.email)
     page = client.get(f"{BOOKS}?kopi=workshop").text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import io
 import re
 
@@ -231,6 +233,16 @@ def test_html_report_is_printable_and_accessible_markup(signed_in, plan, staff_r
     for heading in SECTIONS:
         assert f"<h2>{heading}</h2>" in html
     assert "Ungdom opplever at det mangler gratis møteplasser" in visible_text(html)
+
+
+def test_html_report_style_is_allowed_by_its_hash_only(signed_in, plan, staff_round):
+    """The saved file keeps its style; the served page allows exactly that block, no more."""
+    response = download(signed_in, staff_round.id, "html")
+    css = re.search(r"<style>(.*?)</style>", response.text, re.S).group(1)
+    digest = base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
+    policy = response.headers["Content-Security-Policy"]
+    assert f"style-src 'self' 'sha256-{digest}';" in policy
+    assert "unsafe-inline" not in policy and "style=" not in response.text
 
 
 def test_markdown_report_escapes_text_and_has_the_sections(signed_in, plan, staff_round):

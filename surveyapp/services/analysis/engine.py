@@ -77,6 +77,31 @@ def builtin_codebooks() -> dict[str, str]:
     return {key: load_codebook(key).name or key for key in BUILTIN_CODEBOOKS}
 
 
+#: a codebook's YAML text: far more than any real one (the built-in § 15-1 book is ~10 kB)
+MAX_CODEBOOK_CHARS = 64 * 1024
+
+
+def check_codebook_yaml(text: str) -> None:
+    """Refuse YAML that is too long or uses anchors and aliases, before anything parses it.
+
+    Aliases let 1 kB of YAML expand to hundreds of megabytes ("billion laughs"); no codebook
+    needs them. The scanner only tokenises, it never expands.
+    """
+    if len(text) > MAX_CODEBOOK_CHARS:
+        raise InnspillError(
+            f"Kodeboken er for lang: høyst {MAX_CODEBOOK_CHARS // 1024} kB tekst."
+        )
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
+                raise InnspillError(
+                    "Kodeboken kan ikke brukes: den bruker YAML-ankere eller -aliaser "
+                    "(& og *). Skriv hvert tema ut i sin helhet."
+                )
+    except yaml.YAMLError as e:
+        raise InnspillError(f"Kodeboken kan ikke brukes: {e}") from e
+
+
 def parse_codebook(source: str | dict | list) -> dict[str, Any]:
     """Validate a codebook (YAML text or data) and return it as plain data.
 
@@ -84,6 +109,8 @@ def parse_codebook(source: str | dict | list) -> dict[str, Any]:
     """
     from analysis import Codebook, InvalidCodebookError
 
+    if isinstance(source, str):
+        check_codebook_yaml(source)
     try:
         book = Codebook.from_yaml(source) if isinstance(source, str) else Codebook.from_dict(source)
     except (InvalidCodebookError, yaml.YAMLError) as e:

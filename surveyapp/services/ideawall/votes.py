@@ -120,6 +120,12 @@ def progress(wall_id: int, participant_id: int) -> tuple[int, int]:
 # --- counts --------------------------------------------------------------------------
 
 
+def _counted_vote():
+    """Votes of devices that joined before the wall was closed to new participants."""
+    counted = db.select(IdeaParticipant.id).where(IdeaParticipant.counted)
+    return IdeaVote.participant_id.in_(counted)
+
+
 def statement_counts(wall: IdeaWall) -> dict[int, StatementCounts]:
     """Agree / disagree / pass counts of every approved statement, in one query."""
 
@@ -128,7 +134,7 @@ def statement_counts(wall: IdeaWall) -> dict[int, StatementCounts]:
 
     rows = db.session.execute(
         db.select(IdeaStatement.id, tally(1), tally(-1), tally(0))
-        .outerjoin(IdeaVote, IdeaVote.statement_id == IdeaStatement.id)
+        .outerjoin(IdeaVote, (IdeaVote.statement_id == IdeaStatement.id) & _counted_vote())
         .where(IdeaStatement.wall_id == wall.id, IdeaStatement.status == "approved")
         .group_by(IdeaStatement.id)
     )
@@ -143,7 +149,7 @@ def wall_totals(walls: list[IdeaWall]) -> dict[int, dict[str, int]]:
     totals = {i: dict.fromkeys(keys, 0) for i in ids}
     for wall_id, n in db.session.execute(
         db.select(IdeaParticipant.wall_id, func.count(IdeaParticipant.id))
-        .where(IdeaParticipant.wall_id.in_(ids))
+        .where(IdeaParticipant.wall_id.in_(ids), IdeaParticipant.counted)
         .group_by(IdeaParticipant.wall_id)
     ):
         totals[wall_id]["participants"] = n
@@ -160,7 +166,9 @@ def wall_totals(walls: list[IdeaWall]) -> dict[int, dict[str, int]]:
             func.count(func.distinct(IdeaVote.participant_id)),
         )
         .join(IdeaVote, IdeaVote.statement_id == IdeaStatement.id)
-        .where(IdeaStatement.wall_id.in_(ids), IdeaStatement.status == "approved")
+        .where(
+            IdeaStatement.wall_id.in_(ids), IdeaStatement.status == "approved", _counted_vote()
+        )
         .group_by(IdeaStatement.wall_id)
     ):
         totals[wall_id]["votes"], totals[wall_id]["voters"] = n, voters
@@ -172,7 +180,9 @@ def vote_triples(wall: IdeaWall) -> list[tuple[int, int, int]]:
     rows = db.session.execute(
         db.select(IdeaVote.participant_id, IdeaVote.statement_id, IdeaVote.value)
         .join(IdeaStatement, IdeaStatement.id == IdeaVote.statement_id)
-        .where(IdeaStatement.wall_id == wall.id, IdeaStatement.status == "approved")
+        .where(
+            IdeaStatement.wall_id == wall.id, IdeaStatement.status == "approved", _counted_vote()
+        )
         .order_by(IdeaVote.participant_id, IdeaVote.statement_id)
     )
     return [(p, s, v) for p, s, v in rows]

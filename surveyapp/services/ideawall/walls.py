@@ -9,15 +9,17 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+from datetime import datetime, timedelta
 from typing import Any
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 
 from surveyapp.extensions import db
 from surveyapp.models import AuditEvent, Organisation, User, utcnow
-from surveyapp.models.ideawall import IdeaParticipant, IdeaPrompt, IdeaWall
+from surveyapp.models.ideawall import IdeaJoinMinute, IdeaParticipant, IdeaPrompt, IdeaWall
 from surveyapp.services.ideawall.errors import IdeaWallError, WallClosed
 from surveyapp.services.rounds import public_url_for
 
@@ -100,6 +102,49 @@ def set_open(wall: IdeaWall, is_open: bool, user: User | None = None) -> None:
     audit(user, wall, "ideawall.open" if is_open else "ideawall.close")
 
 
+def set_entry(wall: IdeaWall, is_open: bool, user: User | None = None) -> None:
+    """*Steng for nye deltakere* (devices joining later are not counted), or open it again."""
+    wall.entry_closed_at = None if is_open else (wall.entry_closed_at or utcnow())
+    audit(user, wall, "ideawall.entry_open" if is_open else "ideawall.entry_close")
+
+
+def join_rate(wall: IdeaWall, now: datetime | None = None) -> dict[str, int]:
+    """Joins in the last minute and in the busiest minute: a sudden burst shows stuffing."""
+    minute = _minute(now or utcnow())
+    rows = db.session.execute(
+        db.select(IdeaJoinMinute.minute, IdeaJoinMinute.joins).filter_by(wall_id=wall.id)
+    ).all()
+    return {
+        "last_minute": sum(n for m, n in rows if m >= minute - timedelta(minutes=1)),
+        "busiest_minute": max((n for _m, n in rows), default=0),
+        "not_counted": db.session.scalar(
+            db.select(func.count(IdeaParticipant.id)).filter_by(wall_id=wall.id, counted=False)
+        ),
+    }
+
+
+def _minute(moment: datetime) -> datetime:
+    return moment.replace(second=0, microsecond=0)
+
+
+def _note_join(wall: IdeaWall) -> None:
+    """Count one join in this minute's row (made when missing; race-safe)."""
+    minute = _minute(utcnow())
+    row = db.select(IdeaJoinMinute.id).filter_by(wall_id=wall.id, minute=minute)
+    if db.session.scalar(row) is None:
+        try:
+            with db.session.begin_nested():
+                db.session.add(IdeaJoinMinute(wall_id=wall.id, minute=minute, joins=0))
+        except IntegrityError:
+            pass
+    db.session.execute(
+        db.update(IdeaJoinMinute)
+        .where(IdeaJoinMinute.wall_id == wall.id, IdeaJoinMinute.minute == minute)
+        .values(joins=IdeaJoinMinute.joins + 1)
+        .execution_options(synchronize_session=False)
+    )
+
+
 def join_url(wall: IdeaWall) -> str:
     """The address participants open (and the QR code holds)."""
     return public_url_for("ideawall.participant.wall", code=wall.join_code)
@@ -150,9 +195,13 @@ def join(wall: IdeaWall, key: str) -> IdeaParticipant:
     digest = hash_key(key)
     if digest is None:
         raise IdeaWallError(_l("Ugyldig nøkkel."))
-    participant = IdeaParticipant(wall_id=wall.id, key_hash=digest)
+    participant = IdeaParticipant(
+        wall_id=wall.id, key_hash=digest, counted=wall.entry_closed_at is None
+    )
     db.session.add(participant)
     try:
+        db.session.flush()
+        _note_join(wall)
         db.session.commit()
     except IntegrityError:
         db.session.rollback()

@@ -1,19 +1,36 @@
-"""Reading survey exports: CSV (any of ; , tab; UTF-8, UTF-16 or Windows-1252) and XLSX."""
+"""Reading survey exports: CSV (any of ; , tab; UTF-8, UTF-16 or Windows-1252) and XLSX.
+
+Parsed once per import (the steps after the upload read the stashed table, see
+:func:`table_to_bytes`).
+"""
 
 from __future__ import annotations
 
 import csv
+import json
 import io
+import re
 import warnings
 import zipfile
 from dataclasses import dataclass
+from datetime import date, datetime, time
 from typing import Any
 
 from flask_babel import gettext as _
 
 from surveyapp.exceptions import InnspillError
 
+#: the upload, as sent
 MAX_BYTES = 5 * 1024 * 1024
+#: what the parts of an .xlsx may unpack to, together, and how well one part may be packed
+MAX_UNPACKED = 50 * 1024 * 1024
+MAX_RATIO = 100
+#: data rows and columns of one import (checked before the mapping step)
+MAX_ROWS = 20_000
+MAX_COLUMNS = 200
+#: control characters no answer needs (tab, line feed and carriage return stay); PostgreSQL
+#: refuses NUL in text outright
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class UnreadableFile(InnspillError):
@@ -29,12 +46,18 @@ class SourceTable:
 
 
 def read_table(filename: str, data: bytes) -> SourceTable:
-    """The first sheet (or the CSV) of an uploaded file, trimmed of empty trailing rows."""
+    """The first sheet (or the CSV) of an uploaded file, trimmed of empty trailing rows.
+
+    Read once, as a stream, within limits checked before the work is done: the packed and
+    unpacked size of an .xlsx, its rows and columns (from the sheet's own dimension, then
+    while reading), formulas named instead of read as empty answers, control characters
+    (NUL) taken out. Every refusal is a Norwegian message naming the limit.
+    """
     name = filename.lower()
     if not data:
         raise UnreadableFile(_("Filen er tom."))
     if len(data) > MAX_BYTES:
-        raise UnreadableFile(_("Filen er større enn 5 MB."))
+        raise UnreadableFile(too_large_message())
     if name.endswith(".xls") or data.startswith(b"\xd0\xcf\x11\xe0"):
         raise UnreadableFile(
             _("Gamle Excel-filer (.xls) kan ikke leses. Lagre filen som .xlsx eller CSV.")
@@ -48,25 +71,115 @@ def read_table(filename: str, data: bytes) -> SourceTable:
     return _table(rows)
 
 
+def too_large_message() -> str:
+    """Said when the upload is over MAX_BYTES (also by the upload view on a 413)."""
+    return _(
+        "Filen er større enn %(mb)s MB. Del den opp, eller fjern kolonner du ikke trenger.",
+        mb=MAX_BYTES // (1024 * 1024),
+    )
+
+
+def _too_many_rows() -> UnreadableFile:
+    rows = f"{MAX_ROWS:,}".replace(",", " ")  # 20 000
+    return UnreadableFile(_("Filen har mer enn %(n)s rader. Del den opp i flere filer.", n=rows))
+
+
+def _too_many_columns() -> UnreadableFile:
+    return UnreadableFile(_("Filen har mer enn %(n)s kolonner.", n=MAX_COLUMNS))
+
+
+def _check_zip(data: bytes) -> None:
+    """Refuse an .xlsx whose parts unpack to more than MAX_UNPACKED or pack suspiciously well."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            entries = archive.infolist()
+    except zipfile.BadZipFile as e:
+        raise UnreadableFile(_("Excel-filen kunne ikke leses. Er den skadet?")) from e
+    unpacked = sum(e.file_size for e in entries)
+    packed_too_well = any(
+        e.file_size > 1024 * 1024 and e.file_size > MAX_RATIO * max(e.compress_size, 1)
+        for e in entries
+    )
+    if unpacked > MAX_UNPACKED or packed_too_well:
+        raise UnreadableFile(
+            _(
+                "Excel-filen pakker seg ut til mer enn %(mb)s MB eller er pakket mer enn "
+                "%(ratio)s ganger sammen. Lagre den som CSV, eller del den opp.",
+                mb=MAX_UNPACKED // (1024 * 1024),
+                ratio=MAX_RATIO,
+            )
+        )
+
+
+def _check_dimension(sheet) -> None:
+    """The sheet's stated size (``<dimension ref="A1:K50000">``), checked before reading it."""
+    try:
+        rows, columns = sheet.max_row or 0, sheet.max_column or 0
+    except (TypeError, ValueError):
+        return  # no or a broken dimension: the rows are counted while reading instead
+    if rows > MAX_ROWS + 1:
+        raise _too_many_rows()
+    if columns > MAX_COLUMNS:
+        raise _too_many_columns()
+
+
 def _xlsx_rows(data: bytes) -> list[list[Any]]:
     from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
 
+    _check_zip(data)
+    formulas: list[str] = []
     try:
         with warnings.catch_warnings():
             # files from other tools often lack a default style; that is harmless
             warnings.simplefilter("ignore", UserWarning)
-            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-            sheet = book.worksheets[0]
-            rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-            book.close()
+            book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+            try:
+                sheet = book.worksheets[0]
+                _check_dimension(sheet)
+                rows = []
+                for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+                    rows.append(_checked_row(row, number))
+                    formulas += [
+                        f"{get_column_letter(i + 1)}{number}"
+                        for i, v in enumerate(row)
+                        if isinstance(v, str) and v.startswith("=")
+                    ]
+            finally:
+                book.close()
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, IndexError) as e:
         raise UnreadableFile(_("Excel-filen kunne ikke leses. Er den skadet?")) from e
+    if formulas:
+        raise UnreadableFile(
+            _(
+                "Disse cellene har formler, ikke verdier: %(cells)s. Kopier arket og lim inn "
+                "som verdier, og last opp igjen.",
+                cells=", ".join(formulas[:10]) + (" …" if len(formulas) > 10 else ""),
+            )
+        )
     return rows
+
+
+def _checked_row(row, number: int) -> list[Any]:
+    """One row within the limits, its text without control characters."""
+    if number > MAX_ROWS + 1:
+        raise _too_many_rows()
+    if len(row) > MAX_COLUMNS and any(v not in (None, "") for v in row[MAX_COLUMNS:]):
+        raise _too_many_columns()
+    return [_CONTROL.sub("", v) if isinstance(v, str) else v for v in row[:MAX_COLUMNS]]
 
 
 def _decode(data: bytes) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
+    sample = data[:4096]
+    # UTF-16 without a byte-order mark: every other byte of Latin text is NUL
+    for encoding, zeros in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        if len(sample) >= 4 and zeros.count(0) > 0.4 * len(zeros):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                break
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -74,13 +187,19 @@ def _decode(data: bytes) -> str:
 
 
 def _csv_rows(data: bytes) -> list[list[Any]]:
-    text = _decode(data)
+    text = _CONTROL.sub("", _decode(data))
     first_line = text.split("\n", 1)[0]
     delimiter = max((";", ",", "\t"), key=first_line.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+        return [_checked_row(row, number) for number, row in enumerate(reader, start=1)]
     except csv.Error as e:
-        raise UnreadableFile(_("CSV-filen kunne ikke leses: %(error)s", error=str(e))) from e
+        raise UnreadableFile(
+            _(
+                "CSV-filen kunne ikke leses (linje %(n)s). Lagre den på nytt som CSV UTF-8.",
+                n=reader.line_num,
+            )
+        ) from e
 
 
 def _table(rows: list[list[Any]]) -> SourceTable:
@@ -108,3 +227,17 @@ def _table(rows: list[list[Any]]) -> SourceTable:
 
 def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
+
+
+def table_to_bytes(table: SourceTable) -> bytes:
+    """The parsed table as JSON, for the later steps of the import (no second parse)."""
+    return json.dumps({"headers": table.headers, "rows": table.rows}, default=_jsonable).encode()
+
+
+def table_from_bytes(data: bytes) -> SourceTable:
+    found = json.loads(data)
+    return SourceTable(headers=found["headers"], rows=found["rows"])
+
+
+def _jsonable(value: Any) -> str:
+    return value.isoformat() if isinstance(value, (date, datetime, time)) else str(value)

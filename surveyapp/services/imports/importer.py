@@ -22,12 +22,15 @@ from surveyapp.exceptions import InnspillError
 from surveyapp.extensions import db
 from surveyapp.models import Organisation, QuestionnaireVersion, Round, User, utcnow
 from surveyapp.privacy import mask_pii
-from surveyapp.services.imports.files import SourceTable, read_table  # noqa: F401  (re-export)
+from surveyapp.services.imports.files import (  # noqa: F401  (re-export)
+    MAX_ROWS,
+    SourceTable,
+    read_table,
+)
 from surveyapp.services.imports.values import convert, local_date, normalise, parse_timestamp
 from surveyapp.services.responses import Respondent, new_response
 from surveyapp.services.rounds import RoundSettings, create_round
 
-MAX_ROWS = 20_000
 TIMESTAMP = "_tidspunkt"
 RESPONDENT = "_respondent"
 IGNORE = ""
@@ -194,8 +197,6 @@ def plan_import(
 ) -> ImportPlan:
     """Convert every mapped cell; list each row or value that did not fit."""
     _check_mapping(table.headers, mapping, anonymous)
-    if len(table.rows) > MAX_ROWS:
-        raise ImportFailed([_("Filen har mer enn %(n)s rader.", n=MAX_ROWS)])
     plan = ImportPlan()
     now = utcnow()
     columns = [(i, t) for i, t in enumerate(mapping) if t != IGNORE]

@@ -13,9 +13,10 @@ import re
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.shared import Pt
-from flask import render_template
+from flask import current_app, render_template
 from flask_babel import gettext as _
 
+from surveyapp.security import allow_inline_style
 from surveyapp.services.findings import KORUS_COLUMNS
 from surveyapp.services.report.build import Count, FindingEntry, Report, Table
 from surveyapp.services.report.numbers import HIDDEN, number
@@ -283,9 +284,17 @@ def to_markdown(report: Report) -> str:
 
 
 def to_html(report: Report) -> str:
-    """The report as a printable, accessible HTML page (standalone, no scripts)."""
+    """The report as a printable, accessible HTML page (standalone, no scripts).
+
+    Its style is embedded so that a saved copy keeps it; the response's CSP allows exactly
+    that block by hash.
+    """
+    with current_app.open_resource("static/css/report.css", "r", encoding="utf-8") as f:
+        css = f.read()
+    allow_inline_style(css)
     return render_template(
         "review/report.html",
+        css=css,
         report=report,
         korus=KORUS_COLUMNS,
         number=number,
