@@ -21,7 +21,7 @@ from surveyapp.models.ideawall import (
 )
 from surveyapp.models.organisation import Municipality, Organisation
 from surveyapp.models.questionnaire import Questionnaire, QuestionnaireVersion
-from surveyapp.models.responses import Answer, Draft, Response
+from surveyapp.models.responses import Answer, AnswerVector, Draft, Response
 from surveyapp.models.rounds import AUDIENCES, STATES, Round
 from surveyapp.models.summaries import RoundSummary
 from surveyapp.models.tokens import ApiToken
@@ -35,6 +35,7 @@ __all__ = [
     "AnalysisRun",
     "AnalysisTheme",
     "Answer",
+    "AnswerVector",
     "ApiToken",
     "AuditEvent",
     "Base",
