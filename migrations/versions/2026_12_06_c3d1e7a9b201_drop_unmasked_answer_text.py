@@ -6,7 +6,7 @@ phone number and e-mail address a respondent wrote. Data minimisation: clear it,
 the column, so neither the database nor its later backups keep it.
 
 Revision ID: c3d1e7a9b201
-Revises: a5fd1c462fdc
+Revises: c3d9e1f27a64
 Create Date: 2026-12-06 09:00:00.000000
 
 """
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'c3d1e7a9b201'
-down_revision = 'a5fd1c462fdc'
+down_revision = 'c3d9e1f27a64'
 branch_labels = None
 depends_on = None
 

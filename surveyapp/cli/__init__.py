@@ -10,6 +10,7 @@ from flask import Flask
 from surveyapp.cli import (
     analyse,
     demo,
+    embed,
     export,
     organisations,
     questionnaires,
@@ -27,6 +28,7 @@ COMMANDS = (
     demo.demo,
     translate.translate_cli,
     analyse.analyse,
+    embed.embed,
     report.report,
     export.export,
     tokens.tokens_cli,

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Response, current_app, flash, redirect, render_template, url_for
+from flask import Response, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from surveyapp.exceptions import InnspillError
 from surveyapp.extensions import db
 from surveyapp.ideawall import planner_bp as bp
 from surveyapp.ideawall.forms import ActionForm, ChoiceForm
@@ -16,6 +17,7 @@ from surveyapp.services.access import threshold_for
 from surveyapp.services.analysis.engine import AnalysisFailed
 from surveyapp.services.ideawall.opinions import OpinionMap, opinion_map
 from surveyapp.services.ideawall.plan import counts_phrases, section_markdown, youth_council_section
+from surveyapp.services.ideawall import themes as wall_themes
 from surveyapp.services.ideawall.themes import theme_statements
 
 #: participants need this many votes before they are placed in an opinion group
@@ -42,6 +44,7 @@ def themed(statements) -> dict[str, list] | None:
         return None
     groups: dict[str, list] = {}
     for statement, label in zip(statements, labels):
+        label = statement.theme_label or label
         groups.setdefault(label or _("Uten tema"), []).append(statement)
     return dict(sorted(groups.items(), key=lambda item: (-len(item[1]), item[0])))
 
@@ -70,7 +73,38 @@ def themes(wall_id: int):
         wall=wall,
         groups=themed(statements) if statements else {},
         counts=service.statement_counts(wall),
+        theme_labels=_theme_labels(),
+        action=ActionForm(),
     )
+
+
+def _theme_labels() -> tuple[str, ...]:
+    try:
+        return wall_themes.theme_labels()
+    except (AnalysisFailed, ImportError):
+        return ()
+
+
+@bp.post("/<int:wall_id>/innlegg/<int:statement_id>/tema")
+@planner_role
+def set_theme(wall_id: int, statement_id: int):
+    """The planner corrects a statement's theme on the Tema tab (empty: the engine decides)."""
+    wall = wall_of_user(wall_id)
+    statement = statement_of_wall(wall, statement_id)
+    if not ActionForm().validate():
+        flash(_("Noe gikk galt. Prøv igjen."), "error")
+    else:
+        try:
+            wall_themes.set_theme(statement, request.form.get("theme"))
+        except InnspillError as e:
+            flash(str(e), "error")
+        else:
+            service.audit(
+                current_user, wall, "ideawall.statement.theme", statement=statement.id
+            )
+            db.session.commit()
+            flash(_("Temaet for innlegget er lagret."), "success")
+    return redirect(url_for(".themes", wall_id=wall.id) + f"#innlegg-{statement.id}", code=303)
 
 
 @bp.post("/<int:wall_id>/innlegg/<int:statement_id>/velg")

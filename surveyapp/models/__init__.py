@@ -22,7 +22,7 @@ from surveyapp.models.ideawall import (
 )
 from surveyapp.models.organisation import Municipality, Organisation
 from surveyapp.models.questionnaire import Questionnaire, QuestionnaireVersion
-from surveyapp.models.responses import Answer, Draft, Response
+from surveyapp.models.responses import Answer, AnswerVector, Draft, Response
 from surveyapp.models.rounds import AUDIENCES, STATES, Round
 from surveyapp.models.summaries import RoundSnapshot, RoundSummary
 from surveyapp.models.tokens import ApiToken
@@ -36,6 +36,7 @@ __all__ = [
     "AnalysisRun",
     "AnalysisTheme",
     "Answer",
+    "AnswerVector",
     "ApiToken",
     "AuditEvent",
     "Base",

@@ -126,6 +126,8 @@ class IdeaStatement(Base):
     status: Mapped[str] = mapped_column(String(10), default="pending")
     #: votes so far, kept in step with idea_vote by the service; only orders what phones see
     vote_count: Mapped[int] = mapped_column(default=0)
+    #: the theme a planner chose on the wall's Tema tab; None lets the analysis engine decide
+    theme_label: Mapped[str | None] = mapped_column(String(200))
     created_on: Mapped[date] = mapped_column(default=today)
 
     wall: Mapped[IdeaWall] = relationship()

@@ -1,4 +1,4 @@
-"""Submitted responses, their answers, and unfinished drafts.
+"""Submitted responses, their answers (with their sentence vectors), and unfinished drafts.
 
 Anonymity is enforced by the schema: an anonymous response has no person, IP, user agent
 or timestamp (only the date), checked by a database constraint.
@@ -9,10 +9,18 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    ForeignKey,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from surveyapp.models.base import Base, today
+from surveyapp.models.base import Base, today, utcnow
 from surveyapp.models.organisation import Municipality
 from surveyapp.models.rounds import Round
 
@@ -79,6 +87,30 @@ class Answer(Base):
 
     def __repr__(self) -> str:
         return f"<Answer {self.id} {self.question_key}>"
+
+
+class AnswerVector(Base):
+    """The sentence vector of one answer, so an analysis reads meaning without embedding again.
+
+    Made from the *masked* text (``Answer.text``) only, never from the original. The row goes
+    with its answer: ``ON DELETE CASCADE`` removes it when the answer is deleted (also by the
+    bulk delete of raw answers in :mod:`surveyapp.services.retention`).
+    """
+
+    __tablename__ = "answer_vector"
+
+    answer_id: Mapped[int] = mapped_column(
+        ForeignKey("answer.id", ondelete="CASCADE"), primary_key=True
+    )
+    #: the model that made the vector (``analysis.semantic.MODEL_NAME``); another model's
+    #: vectors are not comparable and are made again
+    model: Mapped[str] = mapped_column(String(100))
+    #: float32 values, ``numpy.ndarray.tobytes()`` (384 × 4 bytes for the bundled model)
+    vector: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    def __repr__(self) -> str:
+        return f"<AnswerVector answer={self.answer_id} {self.model}>"
 
 
 class Draft(Base):

@@ -93,13 +93,16 @@ def run(run_id: int):
     if dimension not in theme_stats.DIMENSIONS:
         dimension = "audience"
     rows = theme_stats.run_rows(run)
+    summaries = theme_stats.summaries(run, rows, threshold(), dimension)
     new_answers = analysis_runs.new_answer_count(run)
     db.session.commit()  # keep snapshots that counting may just have published
     return render_template(
         "review/themes.html",
         run=run,
         dimension=dimension,
-        summaries=theme_stats.summaries(run, rows, threshold(), dimension),
+        summaries=[s for s in summaries if not theme_review.is_proposal(s.theme)],
+        proposals=[s for s in summaries if theme_review.is_proposal(s.theme)],
+        coding_effect=(run.parameters or {}).get("coding_effect"),
         counts=theme_stats.counts_by_status(rows),
         threshold=threshold(),
         new_answers=new_answers,

@@ -115,6 +115,23 @@ def accept(run_id: int, theme_id: int):
     )
 
 
+@bp.post("/<int:run_id>/tema/<int:theme_id>/til-annet")
+@role_required("planner")
+def dismiss(run_id: int, theme_id: int):
+    """A proposed theme's answers go to "Annet" instead."""
+    run = load_run(run_id)
+    theme = load_theme(run, theme_id)
+    return _act(
+        run.id,
+        ActionForm(),
+        lambda f: (
+            theme_review.dismiss(run, theme, current_user)
+            and _("Svarene i forslaget er lagt i «Annet».")
+        ),
+        url_for("review.run", run_id=run.id),
+    )
+
+
 @bp.post("/<int:run_id>/tema/<int:theme_id>/del")
 @role_required("planner")
 def split(run_id: int, theme_id: int):

@@ -37,7 +37,7 @@ def test_the_documented_commands_are_all_registered():
     documented = {
         ("questionnaires", "list"), ("questionnaires", "validate"), ("organisations", "create"),
         ("users", "create"), ("rounds", "list"), ("demo",), ("db", "upgrade"), ("db", "check"),
-        ("translate", "update"), ("translate", "compile"), ("analyse",), ("report",),
+        ("translate", "update"), ("translate", "compile"), ("analyse",), ("embed",), ("report",),
         ("export",), ("api-token", "create"),
     }
     assert documented <= set(COMMANDS)

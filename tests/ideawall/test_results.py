@@ -421,3 +421,117 @@ def test_a_statement_is_common_ground_or_split_never_both(
     assert "Ble med" in screen and "Har stemt" in screen
     show = client.get(f"{BASE}/{wall.id}").text
     assert "Deltakere som ble med" in show and "Deltakere som har stemt" in show
+
+
+# --- the planner corrects a statement's theme on the Tema tab ---------------------------
+
+
+FRITID = "Fritid og møteplasser"
+
+
+def set_theme(client, wall, statement, label):
+    page = client.get(f"{BASE}/{wall.id}/tema")
+    return client.post(
+        f"{BASE}/{wall.id}/innlegg/{statement.id}/tema",
+        data={"csrf_token": csrf_token(page.text), "theme": label},
+    )
+
+
+def test_the_planner_corrects_a_statements_theme(client, db, planner, make_wall, seed, monkeypatch):
+    wall = make_wall()
+    bus, club = seed(wall, "Billigere buss til byen på kveldene", "Flere klubber")
+    monkeypatch.setattr(
+        results_module,
+        "theme_statements",
+        lambda texts: ["Vold, overgrep og omsorgssvikt", "Fritid og møteplasser"],
+    )
+    page = client.get(f"{BASE}/{wall.id}/tema")
+    assert f'action="{BASE}/{wall.id}/innlegg/{bus.id}/tema"' in page.text
+    assert '<option value="Annet">Annet</option>' in page.text
+    response = set_theme(client, wall, bus, "Annet")
+    assert response.status_code == 303
+    db.session.expire_all()
+    assert bus.theme_label == "Annet"
+    page = client.get(f"{BASE}/{wall.id}/tema").text
+    assert "Vold, overgrep og omsorgssvikt (" not in page
+    assert "Billigere buss til byen" in page.split("Annet (1)")[1]
+    event = db.session.scalars(db.select(AuditEvent).order_by(AuditEvent.id.desc())).first()
+    assert event.action == "ideawall.statement.theme"
+    assert event.details == {"statement": bus.id}
+    # An empty choice lets the engine decide again.
+    set_theme(client, wall, bus, "")
+    db.session.expire_all()
+    assert bus.theme_label is None
+
+
+def test_a_theme_outside_the_list_is_refused(client, db, planner, make_wall, seed, monkeypatch):
+    wall = make_wall()
+    (statement,) = seed(wall, "Flere klubber")
+    monkeypatch.setattr(results_module, "theme_statements", lambda texts: [FRITID] * len(texts))
+    response = set_theme(client, wall, statement, "Noe jeg fant på")
+    assert response.status_code == 303
+    db.session.expire_all()
+    assert statement.theme_label is None
+    assert "Velg et av temaene i listen." in client.get(f"{BASE}/{wall.id}/tema").text
+
+
+def test_viewers_cannot_set_a_theme(client, db, make_user, auth, make_wall, seed, monkeypatch):
+    wall = make_wall()
+    (statement,) = seed(wall, "Flere klubber")
+    monkeypatch.setattr(results_module, "theme_statements", lambda texts: [FRITID] * len(texts))
+    auth.login(make_user("viewer").email)
+    page = client.get(f"{BASE}/{wall.id}/tema")
+    assert page.status_code == 200 and f"innlegg/{statement.id}/tema" not in page.text
+    response = client.post(
+        f"{BASE}/{wall.id}/innlegg/{statement.id}/tema",
+        data={"csrf_token": csrf_token(page.text), "theme": "Annet"},
+    )
+    assert response.status_code == 403
+
+
+def test_setting_a_theme_needs_the_csrf_token(client, db, planner, make_wall, seed, monkeypatch):
+    wall = make_wall()
+    (statement,) = seed(wall, "Flere klubber")
+    response = client.post(f"{BASE}/{wall.id}/innlegg/{statement.id}/tema", data={"theme": "Annet"})
+    assert response.status_code == 400
+    db.session.expire_all()
+    assert statement.theme_label is None
+
+
+def test_proposed_themes_go_to_annet_on_the_wall(monkeypatch):
+    """The wall shows the plan's themes: a theme the engine only proposes is "Annet" there."""
+    from surveyapp.services.analysis.engine import EngineAnswer, EngineResult, EngineTheme
+    from surveyapp.services.ideawall import themes as wall_themes
+
+    result = EngineResult(
+        themes=[
+            EngineTheme("fritid", "Fritid og møteplasser", source="codebook"),
+            EngineTheme("p1", "Billig buss", source="proposed"),
+            EngineTheme("annet", "Annet", source="other"),
+        ],
+        answers=[
+            EngineAnswer("fritid"),
+            EngineAnswer("p1"),
+            EngineAnswer("annet"),
+            EngineAnswer(None, nonanswer=True),
+        ],
+        uncertain=[],
+        parameters={},
+    )
+    monkeypatch.setattr(wall_themes.analysis_engine, "fit", lambda *a, **k: result)
+    wall_themes._themes.cache_clear()
+    try:
+        labels = wall_themes.theme_statements(["a", "b", "c", "-"])
+    finally:
+        wall_themes._themes.cache_clear()
+    assert labels == ["Fritid og møteplasser", "Annet", "Annet", None]
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(reason="analysis library: guided mode on a few short statements sends "
+                   "nothing to Annet (reported to the lead for issue 12)", strict=False)
+def test_a_statement_with_no_theme_word_goes_to_annet():
+    from surveyapp.services.ideawall.themes import theme_statements
+
+    labels = theme_statements([*TEXTS, "Billigere buss til byen på kveldene"])
+    assert labels[-1] == "Annet"

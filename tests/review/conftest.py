@@ -12,6 +12,7 @@ import uuid
 
 import pytest
 
+from surveyapp.extensions import db
 from surveyapp.models import Answer, utcnow
 from surveyapp.models.analysis import AnalysisItem, AnalysisRun, AnalysisTheme, ThemeAssignment
 from surveyapp.services.analysis import runs as analysis_runs
@@ -180,6 +181,15 @@ def analysed_run(staff_round, db, planner):
     )
     db.session.commit()
     return analysis_runs.execute(run.id)
+
+
+def queued_items(run) -> list[AnalysisItem]:
+    """The run's items in the uncertain queue, least certain first."""
+    return db.session.scalars(
+        db.select(AnalysisItem)
+        .where(AnalysisItem.run_id == run.id, AnalysisItem.uncertain_rank.is_not(None))
+        .order_by(AnalysisItem.uncertain_rank)
+    ).all()
 
 
 def post_form(client, page_url: str, action_url: str, data: dict | None = None, **kwargs):

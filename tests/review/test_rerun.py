@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from surveyapp.extensions import db
-from surveyapp.models.analysis import AnalysisItem, ReviewEvent
+from surveyapp.models.analysis import ReviewEvent
 from surveyapp.services.analysis import runs as analysis_runs
 from surveyapp.services.themes import review as theme_review
 
-from .conftest import post_form, visible_text
+from .conftest import post_form, queued_items, visible_text
 
 LATE = [
     "Samarbeidet mellom barnevernet og skolen må bli bedre, vi trenger faste møter.",
@@ -102,11 +102,7 @@ def test_update_without_new_answers_changes_nothing(analysed_run):
 
 def test_learning_from_coding_only_changes_unreviewed_queued_answers(analysed_run, planner):
     run = analysed_run
-    queued = db.session.scalars(
-        db.select(AnalysisItem)
-        .where(AnalysisItem.run_id == run.id, AnalysisItem.uncertain_rank.is_not(None))
-        .order_by(AnalysisItem.uncertain_rank)
-    ).all()
+    queued = queued_items(run)
     assert len(queued) >= 2
     target = next(t for t in run.themes if t.active and not t.is_other)
     theme_review.move(queued[0], target, planner)

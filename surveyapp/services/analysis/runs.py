@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -20,6 +21,7 @@ from datetime import timedelta
 from typing import Self
 
 from flask import current_app
+from flask_babel import gettext as _
 from sqlalchemy import update
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -39,6 +41,8 @@ STALE_AFTER = timedelta(minutes=10)
 #: analyses one organisation may have waiting or running at once: each is a process, and
 #: repeated clicks must not swamp the server's cores
 MAX_ACTIVE_RUNS = 2
+#: the status line :func:`surveyapp.services.analysis.store.reading_message` stores
+READING = re.compile(re.escape(analysis_store.READING) + r" (\d+) av (\d+)")
 
 
 @dataclass(frozen=True)
@@ -282,9 +286,18 @@ def progress(run: AnalysisRun) -> dict:
         "id": run.id,
         "status": run.status,
         "progress": run.progress,
-        "message": "Analysen har ikke startet. Kontakt IT." if stale else run.message,
+        "message": "Analysen har ikke startet. Kontakt IT." if stale else _shown(run.message),
         "finished": run.finished,
     }
+
+
+def _shown(message: str) -> str:
+    """The stored status line in the reader's language where it has counts to fill in."""
+    match = READING.fullmatch(message or "")
+    if match:
+        done, total = int(match[1]), int(match[2])
+        return _("Leser meningen i svarene: %(done)d av %(total)d", done=done, total=total)
+    return message
 
 
 def runs_of(organisation: Organisation) -> list[AnalysisRun]:

@@ -25,6 +25,7 @@ from surveyapp.models.analysis import AnalysisItem, AnalysisRun, AnalysisTheme, 
 from surveyapp.services.results import snapshots
 from surveyapp.services.access import threshold_for
 from surveyapp.services.analysis import engine as analysis_engine
+from surveyapp.services.analysis import vectors as answer_vectors
 from surveyapp.services.analysis.engine import OTHER_KEY, EngineAnswer, EngineResult
 from surveyapp.services.themes.review import drop
 
@@ -32,6 +33,10 @@ Step = Callable[..., object]
 OTHER_LABEL = "Annet"
 #: answers per second the engine handles, roughly (only moves the progress bar)
 ENGINE_SPEED = 150.0
+#: the progress bar: reading meaning (embedding) from EMBED_FROM, fitting from FIT_AT
+EMBED_FROM, FIT_AT = 5, 30
+#: the status line while answers are embedded ("Leser meningen i svarene: N av M")
+READING = "Leser meningen i svarene:"
 
 
 def _answers(rounds: list[Round], keys: list[str]):
@@ -126,9 +131,15 @@ def _fit_all(run: AnalysisRun, step: Step, doing: str) -> Fitted:
         else run.codebook_key
     )
     coded, coded_themes = _source_coding(run, ids)
-    with step(15, f"{doing} {len(texts)} svar", expected=len(texts) / ENGINE_SPEED):
+    vectors = read_meaning(run, answers, step)
+    with step(FIT_AT, f"{doing} {len(texts)} svar", expected=len(texts) / ENGINE_SPEED):
         result = analysis_engine.fit(
-            texts, mode=run.mode, random_state=run.random_state, codebook=codebook, coded=coded
+            texts,
+            mode=run.mode,
+            random_state=run.random_state,
+            codebook=codebook,
+            coded=coded,
+            vectors=vectors,
         )
     return Fitted(ids, result, codebook, coded, coded_themes)
 
@@ -149,6 +160,7 @@ def fit_run(run: AnalysisRun, step: Step) -> str:
         "answers": len(ids),
         "codebook": codebook if isinstance(codebook, dict) else None,
         "coded_answers": len(coded or {}),
+        "vectors": vectors is not None,
     }
     by_key = _store_themes(run, result, ids, coded_themes)
     _store_items(
@@ -160,8 +172,64 @@ def fit_run(run: AnalysisRun, step: Step) -> str:
         reviewed=set(coded or {}),
         ranks={pos: rank for rank, pos in enumerate(result.uncertain, start=1)},
     )
+    if coded:
+        run.parameters = {**run.parameters, "coding_effect": _source_effect(run, by_key)}
     shown = sum(1 for t in run.themes if not t.is_other)
     return f"Ferdig: {shown} tema fra {len(ids)} svar."
+
+
+def read_meaning(run: AnalysisRun, answers: list[tuple[int, str]], step: Step):
+    """Embed the run's answers that have no stored vector, then return all their vectors.
+
+    None when the sentence model is not installed: the engine then works on words alone.
+    """
+    if not answer_vectors.available():
+        return None
+
+    def report(done: int, total: int) -> None:
+        if total:
+            share = EMBED_FROM + (FIT_AT - EMBED_FROM) * done // total
+            step(share, reading_message(done, total))
+
+    answer_vectors.embed_missing(
+        [r.id for r in run.rounds], run.question_keys, progress=report
+    )
+    return answer_vectors.vectors_for(answers)
+
+
+def reading_message(done: int, total: int) -> str:
+    """The stored status line while answers are embedded (translated by ``runs.progress``)."""
+    return f"{READING} {done} av {total}"
+
+
+def _source_effect(run: AnalysisRun, by_key: dict[str, AnalysisTheme]) -> dict:
+    """Coding mode: how many answers got another main theme than in the source run."""
+    now: dict[int, str] = {}
+    for item in run.items:
+        main = next((a.theme for a in item.assignments if a.primary), None)
+        if main is not None and not item.reviewed:
+            now[item.answer_id] = main.engine_key or ""
+    changed = compared = 0
+    for item in run.source_run.items:
+        main = next((a.theme for a in item.assignments if a.primary), None)
+        if main is None or item.off_topic or item.answer_id not in now:
+            continue
+        main = _followed(main)
+        compared += 1
+        changed += now[item.answer_id] not in {theme_key(main), main.engine_key}
+    return {"changed": changed, "answers": compared, "job": "coding"}
+
+
+def _followed(theme: AnalysisTheme) -> AnalysisTheme:
+    """The active theme ``theme`` was merged into (itself when it was not)."""
+    seen = {theme.id}
+    while theme.merged_into_id is not None:
+        target = db.session.get(AnalysisTheme, theme.merged_into_id)
+        if target is None or target.id in seen:
+            break
+        seen.add(target.id)
+        theme = target
+    return theme
 
 
 def _source_coding(run: AnalysisRun, ids: list[int]):
@@ -186,7 +254,11 @@ def _store_themes(run, result: EngineResult, ids, coded_themes) -> dict[str, Ana
     by_key: dict[str, AnalysisTheme] = {}
     for position, found in enumerate(result.themes):
         source = coded_themes.get(found.key)
-        suggested = found.source == "discovered" and run.mode != "discover"
+        # Guided and coding modes only *propose* new themes ("proposed"); runs stored before
+        # the engine said so had "discovered" for them.
+        suggested = found.source == "proposed" or (
+            found.source == "discovered" and run.mode != "discover"
+        )
         theme = AnalysisTheme(
             run=run,
             label=(source.label if source else OTHER_LABEL if found.is_other else found.label)[
@@ -287,10 +359,15 @@ def update_run(run: AnalysisRun, step: Step) -> str:
     if not new:
         return "Ingen nye svar. Temaene er som før."
     coded = _coded_items(run, lambda item: True)
-    texts = [text for _, text, _ in coded] + [text for _, text in new]
-    with step(15, f"Plasserer {len(new)} nye svar", expected=len(texts) / ENGINE_SPEED):
+    pairs = [(item.answer_id, text) for item, text, _ in coded] + new
+    texts = [text for _, text in pairs]
+    vectors = read_meaning(run, pairs, step)
+    with step(FIT_AT, f"Plasserer {len(new)} nye svar", expected=len(texts) / ENGINE_SPEED):
         found = analysis_engine.assign_new(
-            texts, {pos: key for pos, (_, _, key) in enumerate(coded)}, run.random_state
+            texts,
+            {pos: key for pos, (_, _, key) in enumerate(coded)},
+            run.random_state,
+            vectors=vectors,
         )[len(coded) :]
     step(85, "Lagrer")
     top = (
@@ -327,22 +404,37 @@ def learn_run(run: AnalysisRun, step: Step) -> str:
         raise InnspillError("Kod noen svar først, så kan motoren lære av dem.")
     if not targets:
         return "Ingen usikre svar igjen."
-    texts = [text for _, text, _ in coded] + [text for _, text in targets]
-    with step(15, f"Lærer av {len(coded)} svar", expected=len(texts) / ENGINE_SPEED):
+    pairs = [(item.answer_id, text) for item, text, _ in coded]
+    pairs += [(item.answer_id, text) for item, text in targets]
+    texts = [text for _, text in pairs]
+    vectors = read_meaning(run, pairs, step)
+    with step(FIT_AT, f"Lærer av {len(coded)} svar", expected=len(texts) / ENGINE_SPEED):
         found = analysis_engine.assign_new(
-            texts, {pos: key for pos, (_, _, key) in enumerate(coded)}, run.random_state
+            texts,
+            {pos: key for pos, (_, _, key) in enumerate(coded)},
+            run.random_state,
+            vectors=vectors,
         )[len(coded) :]
     step(85, "Lagrer")
     by_key = _active_keys(run)
+    db.session.flush()  # a new "Annet" gets its id, so changes of theme can be counted
     order = sorted(range(len(found)), key=lambda p: found[p].confidence)
     ranks = {pos: rank for rank, pos in enumerate(order, start=1)}
+    changed = 0
     for position, ((item, _), suggestion) in enumerate(zip(targets, found)):
+        before = next((a.theme_id for a in item.assignments if a.primary), None)
         for assignment in list(item.assignments):
             drop(assignment)
         _assign(item, suggestion, by_key, "engine")
         item.confidence = round(suggestion.confidence, 4)
         item.terms = suggestion.terms
         item.uncertain_rank = ranks.get(position)
+        after = next((a.theme.id for a in item.assignments if a.primary), None)
+        changed += before != after
+    run.parameters = {
+        **(run.parameters or {}),
+        "coding_effect": {"changed": changed, "answers": len(targets), "job": "learn"},
+    }
     return f"{len(targets)} usikre svar har fått nye forslag."
 
 

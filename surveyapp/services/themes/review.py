@@ -23,6 +23,7 @@ from surveyapp.models.analysis import (
 )
 from surveyapp.models.findings import finding_theme
 from surveyapp.services.analysis import engine as analysis_engine
+from surveyapp.services.analysis import vectors as answer_vectors
 
 #: every review action, with the label the event log shows
 ACTIONS = {
@@ -36,6 +37,7 @@ ACTIONS = {
     "split": _l("Delte tema"),
     "create": _l("Laget nytt tema"),
     "accept": _l("Godtok foreslått tema"),
+    "dismiss": _l("Lot svarene i et foreslått tema gå til Annet"),
     "move": _l("Flyttet svar"),
     "confirm": _l("Bekreftet tema for svar"),
     "second": _l("Ga svar et andre tema"),
@@ -134,6 +136,35 @@ def describe(event: ReviewEvent) -> str:
     return f"«{p['label']}»" if p.get("label") else ""
 
 
+def is_proposal(theme: AnalysisTheme) -> bool:
+    """A new theme the engine proposes beside the codebook's, not yet accepted or dismissed."""
+    return theme.origin == "suggested" and not theme.accepted and theme.active
+
+
+def dismiss(run: AnalysisRun, theme: AnalysisTheme, user: User) -> AnalysisTheme:
+    """Let a proposed theme's answers go to "Annet"; the theme is kept only for the history."""
+    _active(theme)
+    if theme.is_other or not is_proposal(theme):
+        raise InnspillError("Bare forslag til nye tema kan sendes til «Annet».")
+    other = next((t for t in run.themes if t.is_other and t.active), None)
+    if other is None:
+        other = AnalysisTheme(
+            run=run, label="Annet", is_other=True, engine_key="annet", position=len(run.themes)
+        )
+        db.session.add(other)
+        db.session.flush()
+    count = 0
+    for assignment in list(theme.assignments):
+        if assignment.primary:
+            _set_primary(assignment.item, other, source="engine")
+            count += 1
+        else:
+            drop(assignment)
+    theme.merged_into_id, theme.reviewed = other.id, True
+    record(run, user, "dismiss", theme=theme.id, label=theme.label, into=other.id, count=count)
+    return other
+
+
 def create_theme(run: AnalysisRun, label: str, user: User) -> AnalysisTheme:
     position = max((t.position for t in run.themes), default=-1) + 1
     theme = AnalysisTheme(
@@ -215,8 +246,10 @@ def split(
 ) -> list[AnalysisTheme]:
     """Re-cluster the unreviewed answers whose main theme is ``theme`` into sub-themes.
 
-    The largest sub-theme keeps the theme (and its name); the others become new themes.
-    Answers a planner placed stay where they are.
+    The largest sub-theme keeps the theme; it takes the engine's name for what is left,
+    unless a planner named the theme (a rename, a merge under a new name, a codebook or a
+    theme of their own). The others become new themes. Answers a planner placed stay where
+    they are. The answers' stored sentence vectors are used when the model is installed.
     """
     _active(theme)
     if theme.is_other:
@@ -228,12 +261,18 @@ def split(
     ]
     if len(members) < MIN_SPLIT:
         raise InnspillError(f"Et tema må ha minst {MIN_SPLIT} svar for å kunne deles.")
-    result = analysis_engine.split([t for _, t in members], n_themes, run.random_state)
+    pairs = [(item.answer_id, text) for item, text in members]
+    vectors = answer_vectors.vectors_for(pairs)
+    result = analysis_engine.split([t for _, t in members], n_themes, run.random_state, vectors)
     # Largest first (stable on ties): the largest sub-theme keeps the theme and its name.
     sizes = Counter(a.theme for a in result.answers)
     parts = sorted((t for t in result.themes if not t.is_other), key=lambda t: -sizes[t.key])
     if len(parts) < 2:
         raise InnspillError("Motoren fant ingen tydelig måte å dele temaet på.")
+    if not named_by_planner(theme):
+        old_label, theme.label = theme.label, _label(parts[0].label[:200])
+    else:
+        old_label = theme.label
     theme.keywords, theme.reviewed = parts[0].keywords, True
     later = [t for t in run.themes if t.position > theme.position]
     for other in later:
@@ -262,11 +301,30 @@ def split(
         user,
         "split",
         theme=theme.id,
+        old_label=old_label,
         label=theme.label,
         new_themes=[t.id for t in created],
         labels=[t.label for t in created],
     )
     return [theme, *created]
+
+
+def named_by_planner(theme: AnalysisTheme) -> bool:
+    """True when the theme's name is a planner's, not one the engine made up."""
+    if theme.origin in ("codebook", "planner"):
+        return True
+    for event in db.session.scalars(
+        db.select(ReviewEvent).where(
+            ReviewEvent.run_id == theme.run_id, ReviewEvent.action.in_(("rename", "merge"))
+        )
+    ):
+        data = event.payload or {}
+        if event.action == "rename" and data.get("theme") == theme.id:
+            return True
+        if event.action == "merge" and data.get("into") == theme.id:
+            if data.get("label") != (data.get("labels") or [None])[0]:
+                return True
+    return False
 
 
 def _set_primary(item: AnalysisItem, theme: AnalysisTheme, source: str) -> int | None:
