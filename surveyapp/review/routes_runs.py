@@ -19,6 +19,7 @@ from surveyapp.services.analysis import codebooks
 from surveyapp.services.analysis import engine as analysis_engine
 from surveyapp.services.analysis import runs as analysis_runs
 from surveyapp.services.themes import review as theme_review
+from surveyapp.services.themes import history as theme_history
 from surveyapp.services.themes import stats as theme_stats
 from surveyapp.services.themes.compare import compare
 
@@ -178,9 +179,9 @@ def events(run_id: int):
     return render_template(
         "review/events.html",
         run=run,
-        events=theme_review.events(run),
+        events=theme_history.events(run),
         actions=theme_review.ACTIONS,
-        describe=theme_review.describe,
+        describe=theme_history.describe,
     )
 
 

@@ -16,6 +16,7 @@ from surveyapp.review.access import load_item, load_run, load_theme, role_requir
 from surveyapp.review.forms import ActionForm, LabelForm, MergeForm, SplitForm, ThemeChoiceForm
 from surveyapp.review.helpers import next_url, threshold
 from surveyapp.services.themes import review as theme_review
+from surveyapp.services.themes import history as theme_history
 from surveyapp.services.themes import stats as theme_stats
 
 PAGE_SIZE = 50
@@ -232,7 +233,7 @@ def confirm(run_id: int, item_id: int):
 def uncertain(run_id: int):
     """The "code the uncertain ones" queue: least certain first."""
     run = load_run(run_id)
-    queue = theme_review.uncertain_queue(run)
+    queue = theme_history.uncertain_queue(run)
     themes = {t.id: t for t in run.themes}
     return render_template(
         "review/uncertain.html",

@@ -58,7 +58,7 @@ def test_vectors_are_made_once_from_the_masked_text(staff_round, add_response):
     )
     db.session.commit()
     answer = next(a for a in response.answers if a.text)
-    assert answer.text != answer.text_original and "[telefon]" in answer.text
+    assert "[telefon]" in answer.text and "912 34 567" not in answer.text
     calls = []
     count = answer_vectors.embed_missing([staff_round.id], progress=lambda *a: calls.append(a))
     assert count == 19 and calls[0] == (0, 19) and calls[-1] == (19, 19)
@@ -67,7 +67,8 @@ def test_vectors_are_made_once_from_the_masked_text(staff_round, add_response):
     vector = np.frombuffer(row.vector, dtype=np.float32)
     assert vector.shape == (semantic.DIMENSIONS,)
     np.testing.assert_allclose(vector, semantic.embed_answers([answer.text])[0], atol=1e-5)
-    assert not np.allclose(vector, semantic.embed_answers([answer.text_original])[0], atol=1e-3)
+    raw = "Ring meg på 912 34 567 om ventetiden hos BUP."
+    assert not np.allclose(vector, semantic.embed_answers([raw])[0], atol=1e-3)
     # Nothing is missing now: a second pass embeds nothing.
     assert answer_vectors.embed_missing([staff_round.id]) == 0
     assert answer_vectors.counts([staff_round.id]) == (19, 19)

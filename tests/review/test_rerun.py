@@ -6,6 +6,7 @@ from surveyapp.extensions import db
 from surveyapp.models.analysis import ReviewEvent
 from surveyapp.services.analysis import runs as analysis_runs
 from surveyapp.services.themes import review as theme_review
+from surveyapp.services.themes import history as theme_history
 
 from .conftest import post_form, queued_items, visible_text
 
@@ -49,7 +50,7 @@ def test_update_keeps_every_decision_and_places_new_answers(
     db.session.commit()
     before = snapshot(run)
     labels = {t.id: (t.label, t.merged_into_id) for t in run.themes}
-    decisions = theme_review.decision_count(run)
+    decisions = theme_history.decision_count(run)
 
     for text in LATE:
         add_response(staff_round, {"hindrer_tidlig_innsats": text})
@@ -70,7 +71,7 @@ def test_update_keeps_every_decision_and_places_new_answers(
     after = snapshot(run)
     assert {k: after[k] for k in before} == before
     assert {t.id: (t.label, t.merged_into_id) for t in run.themes if t.id in labels} == labels
-    assert theme_review.decision_count(run) == decisions
+    assert theme_history.decision_count(run) == decisions
 
     new_items = [i for i in run.items if i.batch == 1]
     assert len(new_items) == 5

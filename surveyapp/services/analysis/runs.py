@@ -33,6 +33,7 @@ from surveyapp.models import Organisation, Round, User, utcnow
 from surveyapp.models.analysis import MODES, AnalysisRun, Codebook
 from surveyapp.services.results import snapshots
 from surveyapp.services.analysis import engine as analysis_engine
+from surveyapp.services.analysis import reruns
 from surveyapp.services.analysis import store as analysis_store
 from surveyapp.services.questionnaires import definition_of
 
@@ -205,9 +206,9 @@ def execute(run_id: int) -> AnalysisRun:
     try:
         job = {
             "fit": analysis_store.fit_run,
-            "update": analysis_store.update_run,
-            "learn": analysis_store.learn_run,
-            "rerun": analysis_store.rerun_run,
+            "update": reruns.update_run,
+            "learn": reruns.learn_run,
+            "rerun": reruns.rerun_run,
         }[run.job]
         message = job(run, lambda p, m, expected=0.0: _step(run, p, m, expected))
     except InnspillError as e:

@@ -7,7 +7,7 @@ operators call it through ``flask embed``. :func:`vectors_for` gives an analysis
 vectors, one row per answer, or None when the model is not installed: everything then works
 on words alone.
 
-Only ``Answer.text`` (masked) is ever embedded; ``Answer.text_original`` is never read here.
+Only ``Answer.text`` (masked) is ever embedded; the raw text is not kept at all.
 There is no job queue yet, so answers are embedded when an analysis or the command needs
 them, not when they arrive.
 """

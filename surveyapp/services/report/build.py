@@ -28,7 +28,7 @@ from surveyapp.services.analysis.runs import free_text_questions
 from surveyapp.services.findings import SECTION_LABELS, STATUS_LABELS
 from surveyapp.services.questionnaires import definition_of
 from surveyapp.services.report.youth import youth_council
-from surveyapp.services.themes import review as theme_review
+from surveyapp.services.themes import history as theme_history
 from surveyapp.services.themes import stats as theme_stats
 
 MONTHS = (
@@ -259,7 +259,7 @@ def _method(run: AnalysisRun, rows: list, threshold: int) -> str:
         if group_may_be_shown(counts["answers"], threshold)
         else _("færre enn %(t)d", t=threshold)
     )
-    decisions = theme_review.decision_count(run)
+    decisions = theme_history.decision_count(run)
     text = _(
         "Fritekstsvarene på %(questions)s (%(n)s svar) ble sortert i tema av analysemotoren "
         "i Innspill: %(mode)s, med startverdi %(seed)d, slik at samme svar gir samme tema. "
