@@ -26,26 +26,46 @@ from __future__ import annotations
 import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator
-from sklearn.neighbors import NearestNeighbors
 from sklearn.preprocessing import normalize
 from sklearn.utils.validation import check_is_fitted
 
 __all__ = ["ThemeEvidence", "neighbour_mean"]
+
+#: Most answers searched for neighbours (an evenly spaced subset of larger inputs).
+MAX_REFERENCE = 2_000
+#: Rows compared at once (bounds memory: BLOCK × MAX_REFERENCE similarities).
+BLOCK = 2_000
 
 
 def _dense(M) -> np.ndarray:
     return M.toarray() if sp.issparse(M) else np.asarray(M)
 
 
-def neighbour_mean(C: np.ndarray, V: np.ndarray, n_neighbors: int = 10) -> np.ndarray:
-    """Return, per row of ``C``, the mean row of its ``n_neighbors`` nearest rows in ``V``."""
+def neighbour_mean(
+    C: np.ndarray, V: np.ndarray, n_neighbors: int = 10, max_reference: int = MAX_REFERENCE
+) -> np.ndarray:
+    """Return, per row of ``C``, the mean row of its ``n_neighbors`` nearest rows in ``V``.
+
+    ``V`` holds L2-normalised vectors, so a dot product is a cosine. Neighbours are searched
+    among at most ``max_reference`` answers (an evenly spaced, fixed subset beyond that), in
+    blocks of rows, so 100k answers cost seconds and bounded memory instead of n² distances.
+    """
     n = V.shape[0]
     k = min(n_neighbors, n - 1)
     if k < 1:
         return C.copy()
-    nn = NearestNeighbors(n_neighbors=k + 1, metric="cosine", algorithm="brute").fit(V)
-    _, idx = nn.kneighbors(V)
-    return C[idx[:, 1:]].mean(axis=1)
+    reference = np.arange(n) if n <= max_reference else np.linspace(0, n - 1, max_reference).astype(int)
+    R = np.asarray(V[reference], dtype=np.float32)
+    out = np.empty_like(C)
+    for start in range(0, n, BLOCK):
+        rows = np.arange(start, min(n, start + BLOCK))
+        sims = np.asarray(V[rows], dtype=np.float32) @ R.T
+        own = np.searchsorted(reference, rows)
+        hit = (own < len(reference)) & (reference[np.minimum(own, len(reference) - 1)] == rows)
+        sims[np.flatnonzero(hit), own[hit]] = -np.inf  # an answer is not its own neighbour
+        top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+        out[rows] = C[reference[top]].mean(axis=1)
+    return out
 
 
 def _baseline(S: np.ndarray) -> tuple[np.ndarray, float]:
