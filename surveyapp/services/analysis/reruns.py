@@ -58,6 +58,19 @@ def _ranks(answers: list[EngineAnswer], start: int) -> dict[int, int]:
     return {pos: start + rank for rank, pos in enumerate(order, start=1)}
 
 
+def _place(run: AnalysisRun, step: Step, coded, pairs, doing: str) -> list:
+    """The engine's suggestions for the answers after the coded ones in ``pairs``."""
+    texts = [text for _, text in pairs]
+    vectors = read_meaning(run, pairs, step)
+    with step(FIT_AT, doing, expected=len(texts) / ENGINE_SPEED):
+        return analysis_engine.assign_new(
+            texts,
+            {pos: key for pos, (_, _, key) in enumerate(coded)},
+            run.random_state,
+            vectors=vectors,
+        )[len(coded) :]
+
+
 def update_run(run: AnalysisRun, step: Step) -> str:
     """Assign answers that arrived after the run to the themes as they are now."""
     new = answers_for(run, exclude=item_answer_ids(run))
@@ -65,15 +78,7 @@ def update_run(run: AnalysisRun, step: Step) -> str:
         return "Ingen nye svar. Temaene er som før."
     coded = _coded_items(run, lambda item: True)
     pairs = [(item.answer_id, text) for item, text, _ in coded] + new
-    texts = [text for _, text in pairs]
-    vectors = read_meaning(run, pairs, step)
-    with step(FIT_AT, f"Plasserer {len(new)} nye svar", expected=len(texts) / ENGINE_SPEED):
-        found = analysis_engine.assign_new(
-            texts,
-            {pos: key for pos, (_, _, key) in enumerate(coded)},
-            run.random_state,
-            vectors=vectors,
-        )[len(coded) :]
+    found = _place(run, step, coded, pairs, f"Plasserer {len(new)} nye svar")
     step(85, "Lagrer")
     top = (
         db.session.scalar(
@@ -111,15 +116,7 @@ def learn_run(run: AnalysisRun, step: Step) -> str:
         return "Ingen usikre svar igjen."
     pairs = [(item.answer_id, text) for item, text, _ in coded]
     pairs += [(item.answer_id, text) for item, text in targets]
-    texts = [text for _, text in pairs]
-    vectors = read_meaning(run, pairs, step)
-    with step(FIT_AT, f"Lærer av {len(coded)} svar", expected=len(texts) / ENGINE_SPEED):
-        found = analysis_engine.assign_new(
-            texts,
-            {pos: key for pos, (_, _, key) in enumerate(coded)},
-            run.random_state,
-            vectors=vectors,
-        )[len(coded) :]
+    found = _place(run, step, coded, pairs, f"Lærer av {len(coded)} svar")
     step(85, "Lagrer")
     by_key = _active_keys(run)
     db.session.flush()  # a new "Annet" gets its id, so changes of theme can be counted
