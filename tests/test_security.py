@@ -54,6 +54,7 @@ def test_every_route_carries_the_headers(app, client, auth, make_user, make_roun
         blueprint = rule.endpoint.rpartition(".")[0]
         referrer = "no-referrer" if blueprint in PUBLIC_BLUEPRINTS else "same-origin"
         assert_security_headers(response, referrer)
+        response.close()  # file responses (the icon, static files) hold their file open
 
 
 def test_respondent_page_with_a_real_round_sends_no_referrer(client, make_round):
@@ -78,6 +79,7 @@ def test_templates_hold_no_inline_script_or_style():
 
 def test_production_sends_hsts(monkeypatch, tmp_path):
     monkeypatch.setenv("SECRET_KEY", "x" * 40)
+    monkeypatch.setenv("PUBLIC_BASE_URL", "https://innspill.example")
     app = create_app({"CONFIG_NAME": "production", "SQLALCHEMY_DATABASE_URI": "sqlite://"})
     response = app.test_client().get("/helse", base_url="https://innspill.example")
     assert response.headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
