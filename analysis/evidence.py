@@ -172,13 +172,6 @@ class ThemeEvidence(BaseEstimator):
         check_is_fitted(self, "scores_")
         return self._raw(X, Q, self.lexical_centres_, self.semantic_centres_, self._stats)[0]
 
-    def similarities(self, X, Q) -> tuple[np.ndarray, np.ndarray | None]:
-        """Return the raw (not standardised) lexical and semantic cosines to the prototypes."""
-        check_is_fitted(self, "scores_")
-        lex = _dense(X @ self.lexical_centres_.T)
-        sem = None if Q is None or self.semantic_centres_ is None else Q @ self.semantic_centres_.T
-        return lex, sem
-
     # ------------------------------------------------------------------ helpers
     def _base(self, V, theme_rows, fixed) -> np.ndarray:
         """Prototype = theme text (worth ``prior_weight`` answers) + the coded answers."""

@@ -211,14 +211,15 @@ class ThemeModel(BaseEstimator):
         )
         self.uncertain_ = modes.uncertain(part, rows, groups)
 
-    def _answer_vectors(self, texts, rows, vectors) -> np.ndarray | None:
+    def _answer_vectors(self, texts, rows, vectors, required=False) -> np.ndarray | None:
         """Return sentence vectors of the rows with content, or None (lexical only)."""
         if vectors is not None:
             V = np.asarray(vectors, dtype=np.float32)
             if V.ndim != 2 or V.shape[0] != len(texts):
                 raise InvalidParameterError("vectors must have one row per answer.")
             return normalize(V[rows])
-        if self.semantic is False or (self.semantic == "auto" and not semantic.available()):
+        off = self.semantic is False or (self.semantic == "auto" and not semantic.available())
+        if off and not required:
             return None
         self._log("Leser meningen i svarene (setningsvektorer) ...")
         return semantic.embed_answers([texts[i] for i in rows])
@@ -280,10 +281,8 @@ class ThemeModel(BaseEstimator):
             ]
         X = self.features_.transform([docs[i] for i in rows])
         Q = None
-        if self.semantic_:
-            Q = self._answer_vectors(texts, rows, vectors) if vectors is not None else None
-            if Q is None:
-                Q = semantic.embed_answers([texts[i] for i in rows])
+        if self.semantic_:  # fitted with meaning: new answers need it too
+            Q = self._answer_vectors(texts, rows, vectors, required=True)
         space = modes.Space([docs[i] for i in rows], X, Q, self._dense_space(X, Q))
         part = modes.predict_mode(self, space)
         Xw = X[:, : self.features_.n_word_features_]

@@ -26,7 +26,7 @@ from . import semantic
 from .explain import slugify
 from .features import NEGATIONS
 
-__all__ = ["name_themes", "phrase_label"]
+__all__ = ["name_themes"]
 
 #: Small words that may stand inside a name ("Ventetid på BUP", "Møteplasser for unge").
 LINKS = frozenset({"på", "til", "i", "for", "med", "og", "av", "om", "mellom", "fra", "hos"})
@@ -66,15 +66,15 @@ def _candidates(tokens) -> dict[tuple[str, ...], str]:
     return out
 
 
-def _lexical(member_docs, other_df: Counter, n_other: int):
-    """Return [(score, label, coverage)] for a theme's candidates, best first."""
+def _lexical(member_candidates, other_df: Counter, n_other: int):
+    """Return [(score, label, coverage, count, words)] for a theme's candidates, best first."""
     df: Counter = Counter()
     surfaces: dict[tuple[str, ...], Counter] = defaultdict(Counter)
-    for tokens in member_docs:
-        for key, surface in _candidates(tokens).items():
+    for candidates in member_candidates:
+        for key, surface in candidates.items():
             df[key] += 1
             surfaces[key][surface] += 1
-    n_in = max(len(member_docs), 1)
+    n_in = max(len(member_candidates), 1)
     scored = []
     for key, count in df.items():
         p_in = count / n_in
@@ -87,12 +87,12 @@ def _lexical(member_docs, other_df: Counter, n_other: int):
     return scored
 
 
-def _shortlist(scored, central_docs, used: set[str]) -> list[tuple[str, float]]:
+def _shortlist(scored, central_candidates, used: set[str]) -> list[tuple[str, float]]:
     """Return (label, coverage) candidates: recurring phrases, then central answers' phrases."""
     coverage = {label: p for _, label, p, _, _ in scored}
     out = [label for _, label, _, count, _ in scored if count >= 2][:SHORTLIST]
-    for tokens in central_docs:
-        for key, surface in _candidates(tokens).items():
+    for candidates in central_candidates:
+        for key, surface in candidates.items():
             if 2 <= len(key) <= MAX_WORDS:
                 out.append(surface[:1].upper() + surface[1:])
     unique = [lab for lab in dict.fromkeys(out) if lab.lower() not in used]
@@ -116,12 +116,9 @@ def _by_meaning(options, centres: np.ndarray, mean: np.ndarray, c: int) -> str |
     return options[int(np.argmax(score))][0]
 
 
-def phrase_label(
-    member_docs: list, other_df: Counter, n_other: int, taken: set[str] | None = None
-) -> str | None:
-    """Return the best lexical name for a theme whose answers are ``member_docs``, or None."""
-    n_in = len(member_docs)
-    for _, label, _, count, _ in _lexical(member_docs, other_df, n_other):
+def _lexical_label(scored, n_in: int, taken: set[str]) -> str | None:
+    """Return the best lexical name among a theme's scored candidates, or None."""
+    for _, label, _, count, _ in scored:
         if (count >= 2 or n_in <= 2) and not (taken and label.lower() in taken):
             return label
     return None
@@ -129,10 +126,10 @@ def phrase_label(
 
 def name_themes(space, labels: np.ndarray, k: int, taken: set[str]):
     """Return generated keys and labels for themes 0..k-1 of ``labels`` (rows of ``space``)."""
-    per_doc = [set(_candidates(doc)) for doc in space.docs]
+    per_doc = [_candidates(doc) for doc in space.docs]
     total: Counter = Counter()
     for cands in per_doc:
-        total.update(cands)
+        total.update(cands.keys())
     centres = None
     if space.Q is not None and k:
         mean = space.Q.mean(axis=0)
@@ -150,16 +147,15 @@ def name_themes(space, labels: np.ndarray, k: int, taken: set[str]):
         members = np.flatnonzero(labels == c)
         inside: Counter = Counter()
         for i in members:
-            inside.update(per_doc[i])
-        docs = [space.docs[i] for i in members]
+            inside.update(per_doc[i].keys())
         other_df, n_other = total - inside, len(labels) - len(members)
+        scored = _lexical([per_doc[i] for i in members], other_df, n_other)
         label = None
         if centres is not None and len(members):
             central = members[np.argsort(-(space.Q[members] @ centres[c]), kind="stable")[:CENTRAL]]
-            scored = _lexical(docs, other_df, n_other)
-            options = _shortlist(scored, [space.docs[i] for i in central], used)
+            options = _shortlist(scored, [per_doc[i] for i in central], used)
             label = _by_meaning(options, centres, mean, c)
-        label = label or phrase_label(docs, other_df, n_other, used) or f"Tema {c + 1}"
+        label = label or _lexical_label(scored, len(members), used) or f"Tema {c + 1}"
         used.add(label.lower())
         names.append(label)
     keys = [slugify(name, taken) for name in names]

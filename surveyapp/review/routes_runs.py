@@ -94,7 +94,8 @@ def run(run_id: int):
     if dimension not in theme_stats.DIMENSIONS:
         dimension = "audience"
     rows = theme_stats.run_rows(run)
-    summaries = theme_stats.summaries(run, rows, threshold(), dimension)
+    limit = threshold()
+    summaries = theme_stats.summaries(run, rows, limit, dimension)
     new_answers = analysis_runs.new_answer_count(run)
     db.session.commit()  # keep snapshots that counting may just have published
     return render_template(
@@ -105,7 +106,7 @@ def run(run_id: int):
         proposals=[s for s in summaries if theme_review.is_proposal(s.theme)],
         coding_effect=(run.parameters or {}).get("coding_effect"),
         counts=theme_stats.counts_by_status(rows),
-        threshold=threshold(),
+        threshold=limit,
         new_answers=new_answers,
         form=ActionForm(),
         status=analysis_runs.progress(run),
@@ -199,7 +200,8 @@ def compare_groups(run_id: int):
     a = request.args.get("a") or (values[0] if values else "")
     b = request.args.get("b") or (values[1] if len(values) > 1 else a)
     themes = [t for t in theme_stats.active_themes(run) if not t.is_other]
-    results = compare(rows, themes, dimension, a, b, threshold()) if values else []
+    limit = threshold()
+    results = compare(rows, themes, dimension, a, b, limit) if values else []
     return render_template(
         "review/compare.html",
         run=run,
@@ -209,7 +211,7 @@ def compare_groups(run_id: int):
         b=b,
         results=results,
         label=theme_stats.group_label,
-        threshold=threshold(),
+        threshold=limit,
     )
 
 

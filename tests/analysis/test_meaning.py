@@ -32,7 +32,7 @@ def test_vectors_must_match_the_answers(texts, vectors):
         ThemeModel().fit(texts, vectors=vectors[:-1])
 
 
-def test_words_only_still_works_and_differs(texts, vectors):
+def test_words_only_still_themes_the_answers(texts, vectors):
     lexical = ThemeModel(mode="guided", codebook="15-1", semantic=False).fit(texts)
     assert lexical.semantic_ is False
     assert {a.theme for a in lexical.assignments_} - {None}

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import io
 import re
+from functools import cache
+from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -283,14 +285,19 @@ def to_markdown(report: Report) -> str:
 # --- HTML ---------------------------------------------------------------------------------
 
 
+@cache
+def _report_css(static_folder: str) -> str:
+    """The report's style sheet, read once per process (it ships with the app)."""
+    return (Path(static_folder) / "css" / "report.css").read_text(encoding="utf-8")
+
+
 def to_html(report: Report) -> str:
     """The report as a printable, accessible HTML page (standalone, no scripts).
 
     Its style is embedded so that a saved copy keeps it; the response's CSP allows exactly
     that block by hash.
     """
-    with current_app.open_resource("static/css/report.css", "r", encoding="utf-8") as f:
-        css = f.read()
+    css = _report_css(current_app.static_folder)
     allow_inline_style(css)
     return render_template(
         "review/report.html",
