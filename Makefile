@@ -44,7 +44,7 @@ test: install-test
 bench-analysis: install
 	$(BIN)/python -m analysis.bench $(BENCH_ARGS)
 
-## bench-load: respondents against gunicorn on loopback, with a crash mid-run (RESPONDENTS=, SECONDS=)
+## bench-load: respondents against gunicorn with a crash mid-run, then the app beside a bare-WSGI floor, a Flask floor and a Django survey peer, interleaved, on SQLite and PostgreSQL (RESPONDENTS=, SECONDS=, CLIENTS=, BENCH_DB=)
 bench-load: install
 	$(BIN)/python scripts/bench_load.py
 

@@ -1,0 +1,1 @@
+"""A tiny Django app holding the management command that creates the benchmark survey."""

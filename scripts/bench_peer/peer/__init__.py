@@ -1,0 +1,1 @@
+"""The Django project around django-survey-and-report, for the load benchmark only."""

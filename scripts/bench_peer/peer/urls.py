@@ -1,0 +1,5 @@
+"""The survey app's own URLs, under /survey/."""
+
+from django.urls import include, path
+
+urlpatterns = [path("survey/", include("survey.urls"))]
