@@ -78,7 +78,8 @@ class Answer(Base):
     response_id: Mapped[int] = mapped_column(ForeignKey("response.id", ondelete="CASCADE"))
     question_key: Mapped[str] = mapped_column(String(64), index=True)
     #: choice value, list of values, Likert 1-5 (or "vet_ikke"), number, or {item: value} for grids
-    value: Mapped[Any | None] = mapped_column(JSON)
+    #: (``None`` is SQL NULL, not JSON ``null``: answers go in as one many-row INSERT)
+    value: Mapped[Any | None] = mapped_column(JSON(none_as_null=True))
     #: free text with personal data masked; the text as typed is never stored (data
     #: minimisation: a false mask costs a word, a kept original costs an ID number at rest)
     text: Mapped[str | None] = mapped_column(Text)

@@ -7,8 +7,8 @@ import secrets
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Column, CheckConstraint, ForeignKey, String, Table
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import Column, CheckConstraint, ForeignKey, String, Table, event, inspect
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from surveyapp.models.base import Base, utcnow
@@ -40,6 +40,15 @@ def is_slug(value: str) -> bool:
     return SLUG_SHAPE.fullmatch(value) is not None
 
 
+def state_at(opens_at: datetime | None, closes_at: datetime | None, moment: datetime) -> str:
+    """``draft`` before it opens, ``closed`` from its closing time, otherwise ``open``."""
+    if opens_at is None or moment < opens_at:
+        return "draft"
+    if closes_at is not None and moment >= closes_at:
+        return "closed"
+    return "open"
+
+
 def new_slug() -> str:
     """An unguessable public identifier (96 bits)."""
     return secrets.token_urlsafe(12)
@@ -66,6 +75,9 @@ class Round(Base):
     slug: Mapped[str] = mapped_column(String(32), unique=True, default=new_slug)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    #: raised by every change to the round or its organisation (see :func:`_bump_revisions`),
+    #: so a copy cached by any process can be checked in the query that reads a draft
+    revision: Mapped[int] = mapped_column(default=0, server_default="0")
 
     organisation: Mapped[Organisation] = relationship(back_populates="rounds")
     questionnaire_version: Mapped[QuestionnaireVersion] = relationship()
@@ -76,12 +88,7 @@ class Round(Base):
     responses: Mapped[list[Response]] = relationship(back_populates="round", passive_deletes=True)
 
     def state_at(self, moment: datetime) -> str:
-        """``draft`` before it opens, ``closed`` from its closing time, otherwise ``open``."""
-        if self.opens_at is None or moment < self.opens_at:
-            return "draft"
-        if self.closes_at is not None and moment >= self.closes_at:
-            return "closed"
-        return "open"
+        return state_at(self.opens_at, self.closes_at, moment)
 
     @property
     def state(self) -> str:
@@ -99,3 +106,23 @@ class Round(Base):
 
     def __repr__(self) -> str:
         return f"<Round {self.id} {self.title!r}>"
+
+
+@event.listens_for(Session, "before_flush")
+def _bump_revisions(session: Session, flush_context, instances) -> None:
+    """Raise the revision of every changed round, and of every round of a changed organisation.
+
+    Respondent pages keep rounds cached per process (``services.round_cache``) and compare
+    this number in a query they make anyway; any change made here, by any process, reaches
+    them at their next such query.
+    """
+    changed: set[Round] = set()
+    for obj in session.dirty:
+        # columns, and a round's places; not collections such as a round's responses
+        own = session.is_modified(obj, include_collections=False)
+        if isinstance(obj, Round) and (own or inspect(obj).attrs.municipalities.history.has_changes()):
+            changed.add(obj)
+        elif isinstance(obj, Organisation) and own:
+            changed.update(obj.rounds)
+    for round_ in changed:
+        round_.revision = (round_.revision or 0) + 1

@@ -15,20 +15,23 @@ from __future__ import annotations
 from datetime import timedelta
 
 from surveyapp.auth import throttle
-from surveyapp.models import Round
+from surveyapp.extensions import db
+from surveyapp.models import Organisation
 from surveyapp.services import audit
+from surveyapp.services.round_cache import PublicRound
 
 #: wrong codes for one round, within the window, before its code entry waits the window out
 CODE_LIMIT = throttle.Limit("code", 30, timedelta(minutes=10))
 
 
-def seconds_to_wait(round_: Round) -> int:
+def seconds_to_wait(round_: PublicRound) -> int:
     """Seconds before codes for this round are checked again; 0 when they are checked now."""
     return throttle.seconds_to_wait(CODE_LIMIT, str(round_.id))
 
 
-def note_wrong(round_: Round) -> None:
+def note_wrong(round_: PublicRound) -> None:
     """Count a wrong code; the one that reaches the limit is noted in the activity log."""
     throttle.note_failure(CODE_LIMIT, str(round_.id))
     if seconds_to_wait(round_) >= CODE_LIMIT.window.total_seconds() - 1:
-        audit.record("round.code_limit", round_.organisation, None, target=f"round:{round_.id}")
+        organisation = db.session.get(Organisation, round_.organisation.id)
+        audit.record("round.code_limit", organisation, None, target=f"round:{round_.id}")

@@ -3,6 +3,9 @@
 A draft is found by the sha256 of its resume code (the code itself is never stored, logged
 or put in a URL), by a signed token in the page's form, or by a pointer in the session
 cookie. The cookie holds only draft ids: never an answer, never a name.
+
+Each lookup reads the round's revision in the same query (:data:`Found`), so the page can
+check its cached round (``services.round_cache``) without a query of its own.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from flask import current_app, session
 from itsdangerous import BadSignature, URLSafeSerializer
@@ -18,6 +21,7 @@ from sqlalchemy import delete
 
 from surveyapp.extensions import db
 from surveyapp.models import Draft, Round, today
+from surveyapp.services.round_cache import PublicRound
 
 #: Crockford's base32: no I, L, O or U, so a code read aloud or written down survives
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -46,11 +50,18 @@ def code_hash(code: str) -> str:
     return hashlib.sha256(normalise_code(code).encode()).hexdigest()
 
 
-def start_draft(round_: Round, language: str) -> tuple[Draft, str]:
+class Found(NamedTuple):
+    """A draft and the revision its round had when the draft was read."""
+
+    draft: Draft
+    revision: int
+
+
+def start_draft(round_: PublicRound, language: str) -> tuple[Draft, str]:
     """A new, empty draft and its resume code (returned once, never stored)."""
     code = new_code()
     draft = Draft(
-        round=round_,
+        round_id=round_.id,
         token_hash=code_hash(code),
         idempotency_key=secrets.token_urlsafe(32),
         section=0,
@@ -61,12 +72,20 @@ def start_draft(round_: Round, language: str) -> tuple[Draft, str]:
     return draft, code
 
 
-def find_by_code(round_: Round, typed: str) -> Draft | None:
+def _found(round_: PublicRound, *where) -> Found | None:
+    """The draft of ``round_`` matching ``where``, with the round's revision, in one query."""
+    row = db.session.execute(
+        db.select(Draft, Round.revision)
+        .join(Round, Round.id == Draft.round_id)
+        .where(Draft.round_id == round_.id, *where)
+    ).first()
+    return Found(*row) if row is not None else None
+
+
+def find_by_code(round_: PublicRound, typed: str) -> Found | None:
     if len(normalise_code(typed)) != CODE_LENGTH:
         return None
-    return db.session.scalar(
-        db.select(Draft).filter_by(round_id=round_.id, token_hash=code_hash(typed))
-    )
+    return _found(round_, Draft.token_hash == code_hash(typed))
 
 
 def _signer() -> URLSafeSerializer:
@@ -78,14 +97,13 @@ def flow_token(draft: Draft) -> str:
     return _signer().dumps([draft.round_id, draft.id])
 
 
-def _get(round_: Round, draft_id: Any) -> Draft | None:
+def _get(round_: PublicRound, draft_id: Any) -> Found | None:
     if not isinstance(draft_id, int):
         return None
-    draft = db.session.get(Draft, draft_id)
-    return draft if draft is not None and draft.round_id == round_.id else None
+    return _found(round_, Draft.id == draft_id)
 
 
-def from_token(round_: Round, token: str | None) -> Draft | None:
+def from_token(round_: PublicRound, token: str | None) -> Found | None:
     try:
         round_id, draft_id = _signer().loads(token or "")
     except (BadSignature, ValueError, TypeError):
@@ -93,32 +111,32 @@ def from_token(round_: Round, token: str | None) -> Draft | None:
     return _get(round_, draft_id) if round_id == round_.id else None
 
 
-def remembered(round_: Round) -> Draft | None:
+def remembered(round_: PublicRound) -> Found | None:
     """The draft this browser is working on in ``round_``, if any."""
     return _get(round_, session.get(SESSION_DRAFTS, {}).get(round_.slug))
 
 
-def remember(round_: Round, draft: Draft) -> None:
+def remember(round_: PublicRound, draft: Draft) -> None:
     drafts = dict(session.get(SESSION_DRAFTS, {}))
     if drafts.get(round_.slug) != draft.id:
         drafts[round_.slug] = draft.id
         session[SESSION_DRAFTS] = dict(list(drafts.items())[-10:])
 
 
-def forget(round_: Round) -> None:
+def forget(round_: PublicRound) -> None:
     drafts = dict(session.get(SESSION_DRAFTS, {}))
     if drafts.pop(round_.slug, None) is not None:
         session[SESSION_DRAFTS] = drafts
 
 
-def mark_submitted(round_: Round) -> None:
+def mark_submitted(round_: PublicRound) -> None:
     """Let the receipt page know this browser sent an answer (the round, nothing else)."""
     forget(round_)
     sent = [s for s in session.get(SESSION_SUBMITTED, []) if s != round_.slug]
     session[SESSION_SUBMITTED] = (sent + [round_.slug])[-10:]
 
 
-def has_submitted(round_: Round) -> bool:
+def has_submitted(round_: PublicRound) -> bool:
     return round_.slug in session.get(SESSION_SUBMITTED, [])
 
 

@@ -13,21 +13,21 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import delete
-from sqlalchemy.orm import joinedload
 from werkzeug.datastructures import MultiDict
 
 from surveyapp.definitions import QuestionnaireDefinition
 from surveyapp.definitions.schema import TEXT_TYPES
 from surveyapp.exceptions import AlreadySubmitted
 from surveyapp.extensions import db
-from surveyapp.models import Draft, Municipality, QuestionnaireVersion, Round
-from surveyapp.models.rounds import is_slug, round_municipality
+from surveyapp.models import Draft
 from surveyapp.questions import AnswerForm, Context, answers_to_store, pages
 from surveyapp.questions.base import clean_text, field_name
 from surveyapp.respondent import drafts
 from surveyapp.security import check_token_only
-from surveyapp.services.questionnaires import definition_of
+from surveyapp.services import round_cache
+from surveyapp.services.questionnaires import cached_definition, definition_of
 from surveyapp.services.responses import Respondent, submit_response
+from surveyapp.services.round_cache import PublicRound
 
 #: the pages shown, by questionnaire, language, places and the answers conditions look at
 _PAGES: dict[tuple, list[int]] = {}
@@ -67,13 +67,13 @@ def language() -> str:
 class Flow:
     """A round as one respondent meets it: its questionnaire, in their language."""
 
-    round: Round
+    round: PublicRound
     definition: QuestionnaireDefinition
 
     @cached_property
     def ctx(self) -> Context:
         needs_places = any(q.options_from for q in self.definition.questions())
-        places = municipality_names(self.round) if needs_places else ()
+        places = self.round.municipality_names if needs_places else ()
         return Context(language=language(), municipalities=places)
 
     @cached_property
@@ -87,7 +87,7 @@ class Flow:
     def pages(self, values: dict[str, Any]) -> list[int]:
         """Sections with something to show; they depend only on the answers conditions name."""
         key = (
-            self.round.questionnaire_version.checksum,
+            self.round.checksum,
             self.ctx,
             tuple(repr(values.get(k)) for k in self._condition_keys),
         )
@@ -113,40 +113,50 @@ class Flow:
         return reachable[-1] if reachable else self.pages(draft.data)[0]
 
     def template_args(self) -> dict[str, Any]:
-        # language(), not self.ctx: pages without questions need no municipality query
         return {"round": self.round, "definition": self.definition, "lang": language()}
 
-
-def municipality_names(round_: Round) -> tuple[str, ...]:
-    """The round's municipalities by name, in one plain query (no ORM objects needed)."""
-    query = (
-        db.select(Municipality.name)
-        .join(round_municipality, round_municipality.c.municipality_id == Municipality.id)
-        .where(round_municipality.c.round_id == round_.id)
-        .order_by(Municipality.name)
-    )
-    return tuple(db.session.scalars(query))
+    def confirmed(self, revision: int | None) -> Flow | None:
+        """This flow if the round is still at ``revision`` (read with the draft), else the round
+        read again (None when it is gone)."""
+        if round_cache.confirm(self.round, revision):
+            return self
+        return _from_database(self.round.slug)
 
 
-def load_round(slug: str) -> Flow | None:
-    """The round with its questionnaire version and organisation, in one query.
+#: how fresh the cached round must be: checked by a later query (the draft's), checked
+#: within ROUND_CACHE_SECONDS (pages that only show something), or checked now
+LATER, RECENT, NOW = "later", "recent", "now"
 
-    A slug of a shape never made is no round (see :func:`~surveyapp.models.rounds.is_slug`).
+
+def load_round(slug: str, check: str = RECENT) -> Flow | None:
+    """The round with its questionnaire, from this process's cache when ``check`` allows.
+
+    With ``LATER`` the caller passes the revision its draft query read to
+    :meth:`Flow.confirmed` before it stores or shows anything.
     """
-    if not is_slug(slug):
+    if check == NOW:
+        public = round_cache.cached(slug)
+        if public is not None and round_cache.confirm(public, round_cache.current_revision(slug)):
+            return _flow(public)
+        return _from_database(slug)
+    max_age = None if check == LATER else round_cache.recent_enough()
+    public = round_cache.cached(slug, max_age)
+    return _flow(public) if public is not None else _from_database(slug)
+
+
+def _flow(public: PublicRound) -> Flow | None:
+    definition = cached_definition(public.checksum)
+    if definition is None:  # the parse was dropped from its cache: read the version again
+        return _from_database(public.slug)
+    return Flow(public, definition)
+
+
+def _from_database(slug: str) -> Flow | None:
+    loaded = round_cache.load(slug)
+    if loaded is None:
         return None
-    round_ = db.session.scalar(
-        db.select(Round)
-        .filter_by(slug=slug)
-        .options(
-            # the definition (a large JSON) is read only when its parse is not cached yet
-            joinedload(Round.questionnaire_version).defer(QuestionnaireVersion.definition),
-            joinedload(Round.organisation),
-        )
-    )
-    if round_ is None:
-        return None
-    return Flow(round_, definition_of(round_.questionnaire_version))
+    public, version = loaded
+    return Flow(public, definition_of(version))
 
 
 def page_url(flow: Flow, index: int) -> str:
@@ -223,12 +233,11 @@ def respondent_of(flow: Flow, form: MultiDict) -> tuple[str | None, str | None]:
 
 
 def store(flow: Flow, draft: Draft, data: dict[str, Any], name: str | None) -> None:
-    """Store the response exactly once, then delete the draft.
+    """Store the response exactly once and delete the draft, in one write transaction.
 
     The response's unique idempotency key makes the store happen once, however many requests
-    race; the draft goes in a second, short transaction (a draft left behind by a crash in
-    between only ever leads to the same receipt). Nothing slow runs while SQLite's write lock
-    is held.
+    race; the loser's draft is deleted on its own. The answers are masked before the write
+    starts, so nothing slow runs while SQLite's write lock is held.
     """
     values = answers_to_store(flow.definition, data, flow.ctx)
     key = draft.idempotency_key
@@ -238,7 +247,13 @@ def store(flow: Flow, draft: Draft, data: dict[str, Any], name: str | None) -> N
     try:
         with writing():
             submit_response(
-                flow.round, values, key, language=lang, respondent=Respondent(name=name)
+                flow.round,
+                flow.definition,
+                values,
+                key,
+                language=lang,
+                respondent=Respondent(name=name),
+                draft_id=draft.id,
             )
     except AlreadySubmitted:
         db.session.rollback()
@@ -247,7 +262,6 @@ def store(flow: Flow, draft: Draft, data: dict[str, Any], name: str | None) -> N
     except Exception:
         db.session.rollback()
         raise
-    delete_draft(draft.id)
 
 
 def delete_draft(draft_id: int) -> None:

@@ -17,6 +17,8 @@ from surveyapp.extensions import csrf, db
 from surveyapp.questions import build_answer_form, first_incomplete_page
 from surveyapp.respondent import attempts, bp, drafts
 from surveyapp.respondent.flow import (
+    LATER,
+    NOW,
     Flow,
     commit,
     csrf_problem,
@@ -38,7 +40,12 @@ def start(slug: str):
     flow = load_round(slug)
     if flow is None:
         return unavailable("unknown", 404)
-    draft = drafts.remembered(flow.round) if flow.is_open else None
+    found = drafts.remembered(flow.round) if flow.is_open else None
+    if found is not None:
+        flow = flow.confirmed(found.revision)
+        if flow is None:
+            return unavailable("unknown", 404)
+    draft = found.draft if found is not None and flow.is_open else None
     return render_template("respondent/start.html", **flow.template_args(), draft=draft)
 
 
@@ -48,17 +55,17 @@ def start_again(slug: str):
     flow = load_round(slug)
     if flow is None:
         return unavailable("unknown", 404)
-    draft = drafts.remembered(flow.round) if flow.is_open else None
-    if draft is None:
+    found = drafts.remembered(flow.round) if flow.is_open else None
+    if found is None:
         return redirect(url_for(".start", slug=slug))
-    return redirect(page_url(flow, draft.section))
+    return redirect(page_url(flow, found.draft.section))
 
 
 @bp.post("/<slug>/start")
 @csrf.exempt
 def begin(slug: str):
     """Start answering: check the access code, make a draft, show the first page and the code."""
-    flow = load_round(slug)
+    flow = load_round(slug, NOW)
     if flow is None:
         return unavailable("unknown", 404)
     if not flow.is_open:
@@ -103,15 +110,19 @@ def start_problem(flow: Flow) -> tuple[str | None, int, dict[str, str]]:
 @bp.get("/<slug>/del/<int:number>")
 def page(slug: str, number: int):
     """One section of the questionnaire, filled with what was saved."""
-    flow = load_round(slug)
+    flow = load_round(slug, LATER)
+    if flow is None:
+        return unavailable("unknown", 404)
+    found = drafts.remembered(flow.round)  # and the round's revision, to check the cached round
+    flow = flow.confirmed(found.revision) if found is not None else flow
     if flow is None:
         return unavailable("unknown", 404)
     if not flow.is_open:
         return redirect(url_for(".start", slug=slug))
-    draft = drafts.remembered(flow.round)
-    if draft is None:
+    if found is None:
         flash(_("Vil du fortsette der du slapp, skriv inn koden du fikk."), "info")
         return redirect(url_for(".resume", slug=slug))
+    draft = found.draft
     index = flow.allowed_page(draft, number - 1)
     if index != number - 1:
         return redirect(page_url(flow, index))
@@ -123,12 +134,16 @@ def page(slug: str, number: int):
 @csrf.exempt
 def save_page(slug: str, number: int):
     """Save one section and move on: next, back, save for later, change language, or send."""
-    flow = load_round(slug)
+    flow = load_round(slug, LATER)
     if flow is None:
         return unavailable("unknown", 404)
-    draft = drafts.from_token(flow.round, request.form.get("flow")) or drafts.remembered(flow.round)
-    if draft is None:
+    found = drafts.from_token(flow.round, request.form.get("flow")) or drafts.remembered(flow.round)
+    if found is None:
         return already_sent_or_lost(flow)
+    flow = flow.confirmed(found.revision)
+    if flow is None:
+        return unavailable("unknown", 404)
+    draft = found.draft
     if not 1 <= number <= len(flow.definition.sections):
         return unavailable("lost", 404, flow)
     if number - 1 > draft.section:
@@ -273,14 +288,20 @@ def resume(slug: str):
     if request.method == "GET":
         return render_template("respondent/resume.html", **flow.template_args())
     problem = csrf_problem()
-    draft = None if problem else drafts.find_by_code(flow.round, request.form.get("code", "")[:100])
-    if draft is None:
+    found = None if problem else drafts.find_by_code(flow.round, request.form.get("code", "")[:100])
+    flow = flow.confirmed(found.revision) if found is not None else flow
+    if flow is None:
+        return unavailable("unknown", 404)
+    if not flow.is_open:
+        return redirect(url_for(".start", slug=slug), 303)
+    if found is None:
         problem = problem or _(
             "Vi fant ingen lagrede svar med den koden. Sjekk at du har skrevet den riktig."
         )
         return render_template(
             "respondent/resume.html", **flow.template_args(), problem=problem
         ), 400
+    draft = found.draft
     drafts.remember(flow.round, draft)
     flash(_("Velkommen tilbake! Svarene du har lagret, er hentet fram."), "success")
     return redirect(page_url(flow, flow.allowed_page(draft, draft.section)), 303)

@@ -71,6 +71,11 @@ _PARSED: dict[str, QuestionnaireDefinition] = {}
 PARSED_LIMIT = 100
 
 
+def cached_definition(checksum: str) -> QuestionnaireDefinition | None:
+    """The parsed definition with this checksum if this process has it, without a query."""
+    return _PARSED.get(checksum)
+
+
 def definition_of(version: QuestionnaireVersion) -> QuestionnaireDefinition:
     """The typed definition of a stored version (parsed once per process while cached).
 
