@@ -41,8 +41,8 @@ from surveyapp.services.ideawall.votes import (
     StatementCounts,
     cast_vote,
     next_statement,
-    progress,
     statement_counts,
+    vote_at_once,
     vote_triples,
     wall_totals,
 )
@@ -105,7 +105,7 @@ __all__ = [
     "normalise_code",
     "own_statements",
     "participant_for",
-    "progress",
+    "vote_at_once",
     "section_markdown",
     "set_entry",
     "set_open",

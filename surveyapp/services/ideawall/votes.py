@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import case, func, update
+from sqlalchemy import SmallInteger, case, func, insert, literal, update
 from sqlalchemy.exc import IntegrityError
 
 from surveyapp.exceptions import NotFound
@@ -57,16 +57,57 @@ def cast_vote(wall: IdeaWall, participant: IdeaParticipant, statement_id: int, v
     db.session.add(IdeaVote(participant_id=participant.id, statement_id=statement_id, value=value))
     try:
         db.session.flush()
-        db.session.execute(
-            update(IdeaStatement)
-            .where(IdeaStatement.id == statement_id)
-            .values(vote_count=IdeaStatement.vote_count + 1)
-            .execution_options(synchronize_session=False)
-        )
+        _count_one(statement_id)
         db.session.commit()
     except IntegrityError as e:
         db.session.rollback()
         raise AlreadyVoted(_l("Du har allerede stemt på dette innlegget.")) from e
+
+
+def vote_at_once(join_code: str, key_hash: str, statement_id: int, value: int) -> int | None:
+    """The common case of :func:`cast_vote` in two statements: the vote, and the count.
+
+    One ``INSERT ... SELECT`` stores the vote only if the wall with ``join_code`` is open, the
+    device with ``key_hash`` joined it and the statement is an approved one of it, and returns
+    the participant's id; None when any of that is not so (nothing is stored: let
+    :func:`cast_vote` say why). A second vote raises AlreadyVoted, as in :func:`cast_vote`.
+    """
+    chosen = (
+        db.select(IdeaParticipant.id, IdeaStatement.id, literal(value, SmallInteger))
+        .join(IdeaWall, IdeaWall.id == IdeaParticipant.wall_id)
+        .join(IdeaStatement, IdeaStatement.wall_id == IdeaWall.id)
+        .where(
+            IdeaWall.join_code == join_code,
+            IdeaWall.closed_at.is_(None),
+            IdeaParticipant.key_hash == key_hash,
+            IdeaStatement.id == statement_id,
+            IdeaStatement.status == "approved",
+        )
+    )
+    try:
+        participant_id = db.session.scalar(
+            insert(IdeaVote)
+            .from_select(["participant_id", "statement_id", "value"], chosen)
+            .returning(IdeaVote.participant_id)
+        )
+        if participant_id is None:
+            db.session.rollback()
+            return None
+        _count_one(statement_id)
+        db.session.commit()
+    except IntegrityError as e:
+        db.session.rollback()
+        raise AlreadyVoted(_l("Du har allerede stemt på dette innlegget.")) from e
+    return participant_id
+
+
+def _count_one(statement_id: int) -> None:
+    db.session.execute(
+        update(IdeaStatement)
+        .where(IdeaStatement.id == statement_id)
+        .values(vote_count=IdeaStatement.vote_count + 1)
+        .execution_options(synchronize_session=False)
+    )
 
 
 @dataclass(frozen=True)
@@ -76,13 +117,21 @@ class NextStatement:
     prompt: str
 
 
-def next_statement(wall_id: int, participant_id: int) -> NextStatement | None:
-    """The approved statement this device should see next: the one with fewest votes.
+def next_statement(participant_id: int) -> tuple[NextStatement | None, int, int]:
+    """The approved statement this device should see next (the one with fewest votes), and
+    its progress: statements it voted on, approved statements on its wall.
 
     Ties are broken by a cheap hash of (device, statement), so devices see statements with
-    equal counts in different orders and a new statement reaches someone quickly. One query,
-    whatever the number of votes: the vote count is kept on the statement.
+    equal counts in different orders and a new statement reaches someone quickly. One query
+    while there is a next statement, whatever the number of votes (the vote count is kept on
+    the statement); two once the device has voted on everything.
     """
+    wall_id = (
+        db.select(IdeaParticipant.wall_id)
+        .where(IdeaParticipant.id == participant_id)
+        .scalar_subquery()
+    )
+    voted, total = _progress(wall_id, participant_id)
     mine = (
         db.select(IdeaVote.id)
         .where(IdeaVote.participant_id == participant_id, IdeaVote.statement_id == IdeaStatement.id)
@@ -90,17 +139,20 @@ def next_statement(wall_id: int, participant_id: int) -> NextStatement | None:
     )
     spread = (IdeaStatement.id * 31 + participant_id * 17) % 97
     row = db.session.execute(
-        db.select(IdeaStatement.id, IdeaStatement.text, IdeaPrompt.text)
+        db.select(IdeaStatement.id, IdeaStatement.text, IdeaPrompt.text, voted, total)
         .join(IdeaPrompt, IdeaPrompt.id == IdeaStatement.prompt_id)
         .where(IdeaStatement.wall_id == wall_id, IdeaStatement.status == "approved", ~mine)
         .order_by(IdeaStatement.vote_count, spread, IdeaStatement.id)
         .limit(1)
     ).first()
-    return NextStatement(*row) if row is not None else None
+    if row is not None:
+        return NextStatement(row[0], row[1], row[2]), int(row[3]), int(row[4])
+    voted_n, total_n = db.session.execute(db.select(voted, total)).one()
+    return None, int(voted_n), int(total_n)
 
 
-def progress(wall_id: int, participant_id: int) -> tuple[int, int]:
-    """(statements this device has voted on, approved statements) on the wall, in one query."""
+def _progress(wall_id, participant_id: int):
+    """Scalar subqueries: statements this device voted on, approved statements on the wall."""
     approved = IdeaStatement.status == "approved"
     voted = (
         db.select(func.count(IdeaVote.id))
@@ -113,8 +165,7 @@ def progress(wall_id: int, participant_id: int) -> tuple[int, int]:
         .where(IdeaStatement.wall_id == wall_id, approved)
         .scalar_subquery()
     )
-    voted_n, total_n = db.session.execute(db.select(voted, total)).one()
-    return int(voted_n), int(total_n)
+    return voted, total
 
 
 # --- counts --------------------------------------------------------------------------
