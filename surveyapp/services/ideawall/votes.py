@@ -6,11 +6,12 @@ constraint into :class:`AlreadyVoted`.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import SmallInteger, case, func, insert, literal, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from surveyapp.exceptions import NotFound
 from surveyapp.extensions import db
@@ -71,7 +72,26 @@ def vote_at_once(join_code: str, key_hash: str, statement_id: int, value: int) -
     device with ``key_hash`` joined it and the statement is an approved one of it, and returns
     the participant's id; None when any of that is not so (nothing is stored: let
     :func:`cast_vote` say why). A second vote raises AlreadyVoted, as in :func:`cast_vote`.
+
+    On SQLite a statement that reads and then writes is refused at once ("database is
+    locked", without waiting) when another connection wrote in between; it is tried again.
     """
+    for attempt in range(1, WRITE_ATTEMPTS + 1):
+        try:
+            return _vote_at_once(join_code, key_hash, statement_id, value)
+        except OperationalError:
+            db.session.rollback()
+            if attempt == WRITE_ATTEMPTS:
+                raise
+            time.sleep(0.005 * attempt)
+    return None
+
+
+#: tries of :func:`vote_at_once` when SQLite refuses a write that raced another
+WRITE_ATTEMPTS = 5
+
+
+def _vote_at_once(join_code: str, key_hash: str, statement_id: int, value: int) -> int | None:
     chosen = (
         db.select(IdeaParticipant.id, IdeaStatement.id, literal(value, SmallInteger))
         .join(IdeaWall, IdeaWall.id == IdeaParticipant.wall_id)
