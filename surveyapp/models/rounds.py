@@ -120,7 +120,8 @@ def _bump_revisions(session: Session, flush_context, instances) -> None:
     for obj in session.dirty:
         # columns, and a round's places; not collections such as a round's responses
         own = session.is_modified(obj, include_collections=False)
-        if isinstance(obj, Round) and (own or inspect(obj).attrs.municipalities.history.has_changes()):
+        places = isinstance(obj, Round) and inspect(obj).attrs.municipalities.history.has_changes()
+        if isinstance(obj, Round) and (own or places):
             changed.add(obj)
         elif isinstance(obj, Organisation) and own:
             changed.update(obj.rounds)

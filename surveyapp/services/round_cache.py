@@ -124,6 +124,8 @@ def load(slug: str) -> tuple[PublicRound, QuestionnaireVersion] | None:
             joinedload(Round.organisation),
             selectinload(Round.municipalities).load_only(Municipality.id, Municipality.name),
         )
+        # a Round this session already holds may be older than the row: read the row
+        .execution_options(populate_existing=True)
     )
     if round_ is None:
         _ROUNDS.pop(slug, None)

@@ -20,7 +20,9 @@ def statements(db):
     event.remove(db.engine, "before_cursor_execute", note)
 
 
-def test_a_vote_takes_three_statements_and_answers_with_the_next(db, make_wall, seed, phone, statements):
+def test_a_vote_takes_three_statements_and_answers_with_the_next(
+    db, make_wall, seed, phone, statements
+):
     wall = make_wall()
     first, second = seed(wall, "Mer fritidstilbud", "Gratis buss")
     first_id, second_id = first.id, second.id

@@ -10,9 +10,9 @@ with CSRF on, after one earlier respondent warmed the process's caches as in pro
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, update
 
-from surveyapp.models import Answer, Response
+from surveyapp.models import Answer, Response, Round, utcnow
 
 from .conftest import Respondent
 
@@ -67,15 +67,19 @@ def walk(client, round_, statements: list[str]) -> list[tuple[str, int]]:
     step("start", respondent.start)
     for number, answers in enumerate(STAFF, start=1):
         last = number == len(STAFF)
-        posted = step(f"post page {number}", lambda: respondent.post(answers, "send" if last else "next"))
+        button = "send" if last else "next"
+        posted = step(f"post page {number}", lambda: respondent.post(answers, button))
         assert posted.status_code == 303, respondent.html
-        shown = step(f"view after page {number}", lambda: respondent.get(posted.headers["Location"]))
+        target = posted.headers["Location"]
+        shown = step(f"view after page {number}", lambda: respondent.get(target))
         assert shown.status_code == 200
     assert "Takk for svaret!" in respondent.html
     return counts
 
 
-def test_a_whole_submission_takes_at_most_twelve_statements(app, client, db, make_round, statements):
+def test_a_whole_submission_takes_at_most_twelve_statements(
+    app, client, db, make_round, statements
+):
     app.config["ROUND_CACHE_SECONDS"] = 60  # a slow test machine must not make it flaky
     round_ = make_round("tjenester")
     walk(app.test_client(), round_, statements)  # warms the process's caches
@@ -103,3 +107,34 @@ def test_the_stored_answers_are_one_insert(app, client, db, make_round, statemen
     assert respondent.post(STAFF[-1], "send").status_code == 303
     inserts = [s for s in statements if s.lstrip().upper().startswith("INSERT INTO ANSWER")]
     assert len(inserts) == 1, statements
+
+
+def test_a_round_closed_by_another_process_takes_no_more_answers(app, db, make_round):
+    """Another instance closes the round: this process's cached copy is not used to store."""
+    app.config["ROUND_CACHE_SECONDS"] = 60
+    round_ = make_round("tjenester")
+    respondent = Respondent(app.test_client(), round_)
+    respondent.start()
+    assert respondent.answer(STAFF[0]).status_code == 200  # the round is cached here now
+    # as another process would: a plain UPDATE, unseen by this process's session hooks
+    db.session.execute(
+        update(Round)
+        .where(Round.id == round_.id)
+        .values(closes_at=utcnow(), revision=Round.revision + 1)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.commit()
+    refused = respondent.post(STAFF[1])
+    assert refused.status_code == 403
+    assert "Undersøkelsen er avsluttet" in respondent.html
+
+
+def test_a_planner_change_raises_the_revision(db, make_round):
+    round_ = make_round("tjenester")
+    before = round_.revision
+    round_.title = "Ny tittel"
+    db.session.commit()
+    assert round_.revision == before + 1
+    round_.organisation.name = "Nytt navn"
+    db.session.commit()
+    assert round_.revision == before + 2
