@@ -8,7 +8,7 @@ FLASK := $(BIN)/flask --app wsgi
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: install install-test run worker test bench-analysis bench-load bench-ideawall bench-scale migrate clean
+.PHONY: install install-test run worker test bench-analysis bench-load bench-ideawall migrate clean
 
 $(BIN)/python:
 	scripts/debian-packages.sh
@@ -57,10 +57,6 @@ bench-load: install
 ## bench-ideawall: phones voting on an idea wall against gunicorn on loopback (PARTICIPANTS=, SECONDS=)
 bench-ideawall: install
 	$(BIN)/python scripts/bench_ideawall.py
-
-## bench-scale: two gunicorn instances, PostgreSQL, Redis and two workers, with kills
-bench-scale: install
-	$(BIN)/python scripts/bench_scale.py
 
 migrate: install
 	$(FLASK) db upgrade
