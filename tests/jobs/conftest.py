@@ -12,6 +12,7 @@ import uuid
 from contextlib import contextmanager
 
 import pytest
+from sqlalchemy.pool import NullPool
 
 from surveyapp import create_app
 from surveyapp.extensions import db
@@ -79,6 +80,8 @@ def queued_app(app, tmp_path):
                 "JOBS_SQLITE_PATH": str(tmp_path / f"jobs-{uuid.uuid4().hex}.db"),
                 "JOB_HEARTBEAT_SECONDS": 1,
                 "JOB_STALE_SECONDS": 3,
+                # worker threads' connections close when returned, not at dispose
+                "SQLALCHEMY_ENGINE_OPTIONS": {"poolclass": NullPool},
                 **config,
             }
         )

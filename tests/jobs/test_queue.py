@@ -64,7 +64,8 @@ def assert_stored_once(run_id: int) -> None:
 
 @pytest.fixture
 def consumer_threads():
-    """``start(app)``: a consumer with two worker threads in this process, stopped after."""
+    """``start(app)``: a consumer with two worker threads in this process; stop it inside
+    the app's ``with`` block (here it is only stopped again, for a test that failed)."""
     started = []
     saved = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
 
@@ -91,8 +92,9 @@ def test_a_consumer_runs_an_analysis_from_the_queue(
         run_id = start_analysis(staff_round.id)
         assert job_of(run_id).state == "queued"  # nothing ran in the request
         assert app.extensions["innspill.jobs"].huey.pending_count() == 1
-        consumer_threads(app)
+        consumer = consumer_threads(app)
         job = wait_for(lambda: (j := job_of(run_id)).state in ("done", "failed") and j)
+        consumer.stop(graceful=True)  # before the app's engine is disposed
         assert job.state == "done" and job.attempts == 1, job.message
         run = db.session.get(AnalysisRun, run_id)
         assert run.status == "done" and run.progress == 100
