@@ -8,7 +8,7 @@ FLASK := $(BIN)/flask --app wsgi
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: install install-test run test bench-analysis bench-load bench-ideawall migrate clean
+.PHONY: install install-test run worker test bench-analysis bench-load bench-ideawall migrate clean
 
 $(BIN)/python:
 	scripts/debian-packages.sh
@@ -29,11 +29,17 @@ install: $(STAMP)
 
 install-test: install $(TEST_STAMP)
 
-## run: migrate the embedded SQLite database, load demo data if empty, serve on http://127.0.0.1:5000
+## run: migrate the embedded SQLite database, load demo data if empty, serve on
+## http://127.0.0.1:5000 with a job worker on the embedded queue (stopped with the server)
 run: install
 	$(FLASK) db upgrade
 	$(FLASK) demo --if-empty
+	$(FLASK) worker & worker=$$!; trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(FLASK) run --host $(HOST) --port $(PORT)
+
+## worker: a job worker alone (WORKERS= threads; REDIS_URL= for the shared queue)
+worker: install
+	$(FLASK) worker --workers $(or $(WORKERS),1)
 
 ## test: install the test extras (and Debian's Chromium if missing) and run the whole suite
 test: install-test

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install the Debian packages Innspill needs that are missing, and nothing else.
 #   scripts/debian-packages.sh            what `make install` needs (Python's venv module)
-#   scripts/debian-packages.sh test       ... and Chromium for the browser tests
+#   scripts/debian-packages.sh test       ... and Chromium for the browser tests, and
+#                                         redis-server for the Redis-backed job-queue tests
 #   scripts/debian-packages.sh ci         ... and make and PostgreSQL for .ci/run
 # Runs apt-get as root or through passwordless sudo; otherwise says what to install and fails.
 set -euo pipefail
@@ -11,6 +12,7 @@ need=()
 python3.11 -c 'import ensurepip, venv' >/dev/null 2>&1 || need+=(python3.11 python3.11-venv)
 if [ "$level" = test ] || [ "$level" = ci ]; then
   command -v chromium >/dev/null || need+=(chromium fonts-dejavu-core)
+  command -v redis-server >/dev/null || need+=(redis-server)
 fi
 if [ "$level" = ci ]; then
   command -v make >/dev/null || need+=(make)

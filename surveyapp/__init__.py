@@ -36,6 +36,7 @@ def create_app(config: str | dict[str, Any] | None = None) -> Flask:
     _init_templates(app)
     _register_blueprints(app)
     _register_cli(app)
+    _init_jobs(app)
     _anonymous_access_logs()
     return app
 
@@ -105,6 +106,12 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(review_bp, url_prefix="/planlegger/analyse")
     app.register_blueprint(feedback_bp)
     app.register_blueprint(ideawall_bp)
+
+
+def _init_jobs(app: Flask) -> None:
+    from surveyapp.services.jobs import queue
+
+    queue.init_app(app)
 
 
 def _register_cli(app: Flask) -> None:

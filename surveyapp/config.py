@@ -50,8 +50,12 @@ class Config:
     REMEMBER_COOKIE_HTTPONLY = True
     #: the address respondents and phones use; empty means "the address the planner is on"
     PUBLIC_BASE_URL = ""
-    #: run analyses inside the web request instead of a separate process (tests only)
-    ANALYSIS_INLINE = False
+    #: run background jobs inside the request that queues them (Huey's immediate mode; tests)
+    JOBS_IMMEDIATE = False
+    #: seconds between a running job's heartbeats, and the age after which a running job
+    #: whose worker stopped beating counts as lost (retried, or failed after its attempts)
+    JOB_HEARTBEAT_SECONDS = 10
+    JOB_STALE_SECONDS = 120
 
     def __init__(self, instance_path: str) -> None:
         self.SECRET_KEY = os.environ.get("SECRET_KEY") or self.default_secret_key(instance_path)
@@ -67,6 +71,20 @@ class Config:
         self.QUESTIONNAIRE_DIR = os.environ.get("QUESTIONNAIRE_DIR", self.QUESTIONNAIRE_DIR)
         #: proxies in front of the app whose X-Forwarded-For/-Proto are trusted (nginx: 1)
         self.TRUSTED_PROXIES = _env_int("TRUSTED_PROXIES", 0)
+        #: files every app instance must see (uploads waiting for confirmation): a folder
+        #: shared by all web machines (NFS, a mounted volume); the instance folder by default
+        self.SHARED_DIR = os.environ.get("INNSPILL_SHARED_DIR") or instance_path
+        #: the job queue: Redis when several machines share the work, else a SQLite file
+        self.REDIS_URL = os.environ.get("REDIS_URL", "")
+        self.JOBS_SQLITE_PATH = os.environ.get("JOBS_SQLITE_PATH") or str(
+            Path(instance_path) / "jobs.db"
+        )
+        self.JOB_HEARTBEAT_SECONDS = _env_int("JOB_HEARTBEAT_SECONDS", self.JOB_HEARTBEAT_SECONDS)
+        self.JOB_STALE_SECONDS = _env_int("JOB_STALE_SECONDS", self.JOB_STALE_SECONDS)
+        if self.JOB_STALE_SECONDS < 2 * self.JOB_HEARTBEAT_SECONDS:
+            raise ConfigurationError(
+                "JOB_STALE_SECONDS must be at least twice JOB_HEARTBEAT_SECONDS"
+            )
 
     def default_secret_key(self, instance_path: str) -> str:
         """Development keeps a random key in the instance folder so sessions survive restarts."""
@@ -87,7 +105,7 @@ class DevelopmentConfig(Config):
 class TestingConfig(Config):
     ENV_NAME = "testing"
     TESTING = True
-    ANALYSIS_INLINE = True
+    JOBS_IMMEDIATE = True
     #: tests submit answers back to back; the threshold alone sets the steps
     SNAPSHOT_INTERVAL = 0
 

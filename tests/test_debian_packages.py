@@ -22,6 +22,7 @@ def _run(tmp_path, *, with_chromium: bool) -> subprocess.CompletedProcess:
     os.symlink(os.path.realpath(sys.executable), tools / "python3.11")
     if with_chromium:
         os.symlink("/bin/true", tools / "chromium")
+        os.symlink("/bin/true", tools / "redis-server")
     return subprocess.run(
         ["/bin/bash", str(SCRIPT), "test"],
         env={"PATH": str(tools)},

@@ -18,6 +18,7 @@ from surveyapp.cli import (
     rounds,
     tokens,
     translate,
+    worker,
 )
 
 COMMANDS = (
@@ -32,6 +33,7 @@ COMMANDS = (
     report.report,
     export.export,
     tokens.tokens_cli,
+    worker.worker,
 )
 
 

@@ -14,6 +14,8 @@ from surveyapp.services.access import threshold_for
 from surveyapp.services.analysis import codebooks
 from surveyapp.services.analysis import engine as analysis_engine
 from surveyapp.services.analysis import runs as analysis_runs
+from surveyapp.services.jobs import records as job_records
+from surveyapp.services.jobs import work as job_work
 from surveyapp.services.themes import review as theme_review
 from surveyapp.services.themes import stats as theme_stats
 
@@ -57,9 +59,10 @@ def _codebook(value: str, organisation) -> dict:
 )
 @click.option("--source-run", type=int, help="Coding mode: the run whose coding to learn from.")
 @click.option("--random-state", default=0, show_default=True, type=int)
-@click.option("--run", "run_id", type=int, help="Do the queued job of an existing run.")
+@click.option("--run", "run_id", type=int, help="Do the queued job of an existing run here.")
 def analyse(round_ids, mode, codebook, questions, source_run, random_state, run_id) -> None:
-    """Theme the free-text answers of ROUND_IDS (or do the queued job of --run)."""
+    """Theme the free-text answers of ROUND_IDS (or do the queued job of --run), in this
+    process rather than on a worker."""
     if run_id is None:
         if not round_ids:
             fail("Give one or more round ids, or --run ID.")
@@ -81,7 +84,12 @@ def analyse(round_ids, mode, codebook, questions, source_run, random_state, run_
         theme_review.record(run, None, "run", mode=mode)
         db.session.commit()
         run_id = run.id
-    run = analysis_runs.execute(run_id)
+    job = job_records.latest_for("analysis", run_id)
+    if job is None or job.state != "queued":
+        fail(f"Run {run_id} has no queued job.")
+    job_work.perform(job.id)
+    db.session.expire_all()
+    run = db.session.get(AnalysisRun, run_id)
     if run.status != "done":
         fail(f"Run {run.id} failed: {run.message}")
     click.echo(f"Run {run.id}: {run.message}")

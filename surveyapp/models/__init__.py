@@ -8,7 +8,7 @@ from surveyapp.models.analysis import (
     ReviewEvent,
     ThemeAssignment,
 )
-from surveyapp.models.audit import AuditEvent, Throttle
+from surveyapp.models.audit import JOB_STATES, KINDS, AuditEvent, Job, Throttle
 from surveyapp.models.base import Base, today, utcnow
 from surveyapp.models.findings import FeedbackPage, Finding, FindingQuote
 from surveyapp.models.ideawall import (
@@ -29,6 +29,9 @@ from surveyapp.models.tokens import ApiToken
 from surveyapp.models.users import ROLES, User
 
 __all__ = [
+    "JOB_STATES",
+    "KINDS",
+    "Job",
     "AUDIENCES",
     "ROLES",
     "STATES",

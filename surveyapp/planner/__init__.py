@@ -9,6 +9,7 @@ from surveyapp.planner import (  # noqa: E402,F401
     admin,
     downloads,
     imports,
+    jobs,
     results,
     retention,
     routes,

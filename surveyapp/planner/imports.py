@@ -16,6 +16,7 @@ from surveyapp.privacy import mask_pii
 from surveyapp.services import audit, questionnaires, round_changes
 from surveyapp.services.imports import importer as imports
 from surveyapp.services.imports import stash as import_stash
+from surveyapp.services.jobs import records as job_records
 from surveyapp.services.imports.files import (
     MAX_BYTES,
     UnreadableFile,
@@ -212,6 +213,7 @@ def import_commit(token: str):
             problems=len(plan.problems),
             questionnaire=meta["questionnaire"],
         )
+        embedding = job_records.enqueue("embed", round_.id, current_user.organisation)
         db.session.commit()
     except Exception as e:  # noqa: BLE001 - any failure: nothing may be half stored
         db.session.rollback()
@@ -220,6 +222,7 @@ def import_commit(token: str):
         flash(_("Importen feilet, og ingenting ble lagret. Prøv igjen, eller kontakt IT."), "error")
         return redirect(url_for("planner.import_preview", token=token))
     import_stash.drop(token)
+    job_records.submit(embedding)  # read the answers' meaning now, not at the first analysis
     flash(_("%(n)s svar er importert.", n=len(plan.values)), "success")
     return redirect(url_for("planner.overview", round_id=round_.id))
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from flask import url_for
 
-from surveyapp.models import ROLES, Codebook
+from surveyapp.models import ROLES, Codebook, Job
 from surveyapp.services import access, findings, organisations
 from surveyapp.services.imports import stash as import_stash
 from surveyapp.services.imports.files import read_table, table_to_bytes
@@ -32,6 +32,7 @@ RECORD_ARGUMENTS = {
     "codebook_id",
     "wall_id",
     "statement_id",
+    "job_id",
 }
 #: pages anyone in the organisation may read, whose POST changes something
 READ_OR_CHANGE = {"GET": "viewer", "POST": "planner"}
@@ -69,6 +70,8 @@ REQUIRED = {
     "planner.new_user": "admin",
     "planner.edit_user": "admin",
     "planner.settings": "admin",
+    "planner.jobs": "admin",
+    "planner.retry_job": "admin",
     "api.rounds": "viewer",
     "api.round_detail": "viewer",
     "api.responses": "planner",
@@ -170,6 +173,8 @@ def make_records(db, stored_run, add_response, make_wall, seed):
         db.session.add(codebook)
         wall = make_wall(org=org)
         (statement,) = seed(wall, "Gratis steder å henge")
+        job = Job(kind="embed", target_id=round_.id, organisation=org, state="failed")
+        db.session.add(job)
         db.session.commit()
         return {
             "round": round_,
@@ -180,6 +185,7 @@ def make_records(db, stored_run, add_response, make_wall, seed):
             "codebook": codebook,
             "wall": wall,
             "statement": statement,
+            "job": job,
             "colleague": user,
         }
 

@@ -50,12 +50,6 @@ TOPICS = {
 }
 
 
-@pytest.fixture(autouse=True)
-def inline_analysis(app):
-    """Run analyses synchronously in tests (one test starts the real subprocess)."""
-    app.config["ANALYSIS_INLINE"] = True
-
-
 @pytest.fixture
 def planner(make_user):
     return make_user("planner")

@@ -1,23 +1,20 @@
 """Analysis runs: create one, run it in the background, report its progress.
 
-A run is started from a web request but never runs in it: :func:`start` launches
-``flask --app wsgi analyse --run ID`` as a separate OS process (its own session, so a
-gunicorn worker restart does not kill it), and the run page polls :func:`progress`. With
-``ANALYSIS_INLINE`` (tests, small installs) the job runs synchronously instead.
+A run is started from a web request but never runs in it: :func:`create_run` and
+:func:`queue_job` queue a ``job`` row (:mod:`surveyapp.services.jobs`) in the same
+transaction, :func:`start` hands it to the job queue after the commit, a worker on any
+machine does :func:`execute`, and the run page polls :func:`progress`, which reads the
+database. In tests (``JOBS_IMMEDIATE``) the job runs inside :func:`start`.
 """
 
 from __future__ import annotations
 
 import math
-import os
 import re
-import subprocess
-import sys
 import threading
 import time
 from contextlib import nullcontext
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import Self
 
 from flask import current_app
@@ -25,7 +22,6 @@ from flask_babel import gettext as _
 from sqlalchemy import update
 from sqlalchemy.exc import SQLAlchemyError
 
-from surveyapp.config import PROJECT_ROOT
 from surveyapp.definitions.schema import TEXT_TYPES
 from surveyapp.exceptions import InnspillError
 from surveyapp.extensions import db
@@ -35,12 +31,11 @@ from surveyapp.services.results import snapshots
 from surveyapp.services.analysis import engine as analysis_engine
 from surveyapp.services.analysis import reruns
 from surveyapp.services.analysis import store as analysis_store
+from surveyapp.services.jobs import records as job_records
 from surveyapp.services.questionnaires import definition_of
 
-#: a queued run that has not started after this long is reported as stuck
-STALE_AFTER = timedelta(minutes=10)
-#: analyses one organisation may have waiting or running at once: each is a process, and
-#: repeated clicks must not swamp the server's cores
+#: analyses one organisation may have waiting or running at once, across every app
+#: instance and worker: repeated clicks must not swamp the workers' cores
 MAX_ACTIVE_RUNS = 2
 #: the status line :func:`surveyapp.services.analysis.store.reading_message` stores
 READING = re.compile(re.escape(analysis_store.READING) + r" (\d+) av (\d+)")
@@ -114,6 +109,7 @@ def create_run(
     )
     db.session.add(run)
     db.session.flush()
+    job_records.enqueue("analysis", run.id, organisation)
     return run
 
 
@@ -134,52 +130,22 @@ def publish(rounds: list[Round]) -> None:
 def _check_capacity(organisation: Organisation) -> None:
     """Refuse a new job while the organisation already has ``MAX_ACTIVE_RUNS`` under way.
 
-    Runs queued longer than ``STALE_AFTER`` never started (see :func:`progress`) and do
-    not count, so a lost process cannot block the organisation for good.
+    The organisation's row is locked first, so the count and the new job row are one step
+    for every app instance; a job whose worker died is failed or re-queued by recovery and
+    so cannot block the organisation for good.
     """
-    active = db.session.scalar(
-        db.select(db.func.count(AnalysisRun.id)).where(
-            AnalysisRun.organisation_id == organisation.id,
-            db.or_(
-                AnalysisRun.status == "running",
-                db.and_(
-                    AnalysisRun.status == "queued",
-                    AnalysisRun.created_at > utcnow() - STALE_AFTER,
-                ),
-            ),
-        )
-    )
-    if active >= MAX_ACTIVE_RUNS:
+    job_records.lock_organisation(organisation)
+    if job_records.active_count(organisation, "analysis") >= MAX_ACTIVE_RUNS:
         raise InnspillError(
             "Det kjører allerede to analyser. Vent til en av dem er ferdig, og prøv igjen."
         )
 
 
 def start(run: AnalysisRun) -> None:
-    """Run the job now (``ANALYSIS_INLINE``) or in a separate process; the caller committed."""
-    if current_app.config.get("ANALYSIS_INLINE"):
-        execute(run.id)
-        return
-    launch(run.id)
-
-
-def launch(run_id: int) -> subprocess.Popen:
-    """Start ``flask analyse --run ID`` in its own session with this app's database."""
-    env = dict(os.environ)
-    env["DATABASE_URL"] = current_app.config["SQLALCHEMY_DATABASE_URI"]
-    env.pop("TEST_DATABASE_URL", None)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "flask", "--app", "wsgi", "analyse", "--run", str(run_id)],
-        cwd=str(PROJECT_ROOT),
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    # Reap the child when it ends, so no zombie is left in a long-lived worker.
-    threading.Thread(target=process.wait, daemon=True).start()
-    return process
+    """Hand the run's queued job to the job queue; the caller committed."""
+    job = job_records.latest_for("analysis", run.id)
+    if job is not None and job.state == "queued":
+        job_records.submit(job)
 
 
 def queue_job(run: AnalysisRun, job: str) -> None:
@@ -192,6 +158,15 @@ def queue_job(run: AnalysisRun, job: str) -> None:
     _check_capacity(run.organisation)
     publish(run.rounds)
     run.job, run.status, run.progress, run.message = job, "queued", 0, "I kø"
+    job_records.enqueue("analysis", run.id, run.organisation)
+
+
+def requeue(run: AnalysisRun) -> None:
+    """A failed run's job again (the operator's retry); the job row is the caller's."""
+    if run.status in ("queued", "running"):
+        raise InnspillError("Analysen kjører allerede. Vent til den er ferdig.")
+    _check_capacity(run.organisation)
+    run.status, run.progress, run.message, run.finished_at = "queued", 0, "I kø", None
 
 
 def execute(run_id: int) -> AnalysisRun:
@@ -274,7 +249,7 @@ class _Ticker:
 def _step(run: AnalysisRun, progress: int, message: str, expected: float):
     """Record a step; with ``expected`` seconds, return a ticker to use around the work."""
     _set(run, progress, message)
-    if expected and not current_app.config.get("ANALYSIS_INLINE"):
+    if expected and not current_app.config["JOBS_IMMEDIATE"]:
         return _Ticker(run.id, progress, 80, expected)
     return nullcontext()
 
@@ -282,12 +257,11 @@ def _step(run: AnalysisRun, progress: int, message: str, expected: float):
 def progress(run: AnalysisRun) -> dict:
     """What the progress endpoint returns (no answer text)."""
     db.session.refresh(run)
-    stale = run.status == "queued" and utcnow() - run.created_at > STALE_AFTER
     return {
         "id": run.id,
         "status": run.status,
         "progress": run.progress,
-        "message": "Analysen har ikke startet. Kontakt IT." if stale else _shown(run.message),
+        "message": _shown(run.message),
         "finished": run.finished,
     }
 

@@ -8,8 +8,9 @@ vectors, one row per answer, or None when the model is not installed: everything
 on words alone.
 
 Only ``Answer.text`` (masked) is ever embedded; the raw text is not kept at all.
-There is no job queue yet, so answers are embedded when an analysis or the command needs
-them, not when they arrive.
+An import queues an ``embed`` job for its round (:mod:`surveyapp.services.jobs`), so a bulk
+import is read ahead of the first analysis; answers from the respondent flow are embedded
+when an analysis needs them (embedding each on arrival would stamp its arrival time).
 """
 
 from __future__ import annotations

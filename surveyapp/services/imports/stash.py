@@ -1,8 +1,9 @@
 """Keeping an uploaded file between the steps of an import (upload, mapping, preview).
 
-The file is kept in the instance folder under an unguessable name, readable only by
-the user who uploaded it, and removed when the import finishes, is cancelled, or is
-older than :data:`MAX_AGE`.
+The file is kept in the shared folder (``INNSPILL_SHARED_DIR``, the instance folder by
+default), so that the next step may reach any app instance, under an unguessable name,
+readable only by the user who uploaded it, and removed when the import finishes, is
+cancelled, or is older than :data:`MAX_AGE` (the nightly clean-up job removes those).
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,40}$")
 
 
 def _folder() -> Path:
-    folder = Path(current_app.config.get("IMPORT_FOLDER") or current_app.instance_path + "/imports")
+    folder = Path(
+        current_app.config.get("IMPORT_FOLDER") or Path(current_app.config["SHARED_DIR"]) / "imports"
+    )
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     return folder
 
