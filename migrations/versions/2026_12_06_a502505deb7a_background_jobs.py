@@ -1,7 +1,7 @@
 """background jobs
 
 Revision ID: a502505deb7a
-Revises: 92e94758ee88
+Revises: f6a4b2c8d901
 Create Date: 2026-12-06 23:19:16.099959
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'a502505deb7a'
-down_revision = '92e94758ee88'
+down_revision = 'f6a4b2c8d901'
 branch_labels = None
 depends_on = None
 
