@@ -82,13 +82,17 @@ def blank_definition(key: str, title: str, audience: str = "open") -> dict[str, 
 
 
 def create(
-    organisation: Organisation, title: str, source: dict[str, Any] | None = None
+    organisation: Organisation,
+    title: str,
+    source: dict[str, Any] | None = None,
+    wanted_key: str | None = None,
 ) -> Questionnaire:
-    """A new questionnaire of ``organisation``: blank, or a copy of ``source`` (definition data)."""
+    """A new questionnaire of ``organisation``: blank, or a copy of ``source`` (definition
+    data); its key is made from ``wanted_key`` or the title, with ``_2``... when taken."""
     title = " ".join(title.split())
     if not title:
         raise InnspillError("Spørreskjemaet må ha en tittel.")
-    key = free_key(title)
+    key = free_key(wanted_key or title)
     draft = copy.deepcopy(source) if source else blank_definition(key, title)
     draft.update(id=key, version=1, title={**_text(draft.get("title")), "nb": title})
     questionnaire = Questionnaire(
@@ -103,10 +107,13 @@ def _text(value: Any) -> dict[str, str]:
     return {"nb": value} if isinstance(value, str) else dict(value or {})
 
 
-def import_definition(organisation: Organisation, definition: QuestionnaireDefinition) -> Questionnaire:
-    """Store an imported definition as a new questionnaire with version 1 (its key made free)."""
+def import_definition(
+    organisation: Organisation, definition: QuestionnaireDefinition
+) -> Questionnaire:
+    """Store an imported definition as a new questionnaire with version 1, keeping its id as
+    the key when no other questionnaire has it."""
     data = as_data(definition)
-    questionnaire = create(organisation, definition.title.nb, data)
+    questionnaire = create(organisation, definition.title.nb, data, wanted_key=definition.id)
     save_version(questionnaire)
     return questionnaire
 
