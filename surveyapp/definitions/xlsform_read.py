@@ -68,7 +68,8 @@ class _Reader:
         self.settings = settings.records[0] if settings and settings.records else None
         default = self.settings.get("default_language") if self.settings else None
         self.nb, self.nn = pick_languages(self.survey.languages, default or None)
-        self.errors: list[str] = []
+        #: (sheet, row, message), told in the order of the file
+        self.errors: list[tuple[str, int, str]] = []
         self.skipped: list[SkippedRow] = []
         choices = sheets.get("choices")
         self.lists: dict[str, ChoiceList] = (
@@ -83,7 +84,11 @@ class _Reader:
     # --- small helpers ---------------------------------------------------------------------
 
     def error(self, record: Record, message: str) -> None:
-        self.errors.append(f"{record.at}: {message}")
+        self.errors.append((record.sheet, record.row, f"{record.at}: {message}"))
+
+    def problems(self) -> list[str]:
+        order = {"survey": 0, "choices": 1, "settings": 2}
+        return [m for _, _, m in sorted(self.errors, key=lambda e: (order[e[0]], e[1]))]
 
     def skip(self, record: Record, reason: str) -> None:
         self.skipped.append(
@@ -104,6 +109,10 @@ class _Reader:
 
     def tree(self) -> list[Any]:
         """Rows nested in their groups; a group left open or closed twice is an error."""
+        missing = [c for c in ("type", "name") if c not in self.survey.columns]
+        if missing:
+            self.error(Record("survey", 1), f"kolonnen «{missing[0]}» mangler.")
+            return []
         top: list[Any] = []
         stack: list[Group] = []
         for record in self.survey.records:
@@ -143,7 +152,7 @@ class _Reader:
                     sections.append(section)
             elif isinstance(node, Group):
                 self.skip_repeat(node)
-            elif normalise_type(node.get("type")) == "note" and not sections and loose is None:
+            elif normalise_type(node.get("type")) == "note" and not self.question_rows:
                 intro = _join(intro, self.text(node, "label"))
             else:
                 if loose is None:
@@ -195,6 +204,8 @@ class _Reader:
     def row(self, record: Record, section: dict) -> None:
         kind, list_name, reason, or_other = kind_of(record.get("type"))
         name = record.get("name")
+        if kind == "note":
+            reason = "Informasjonstekster (note) tas bare med først i skjemaet eller en seksjon."
         if reason:
             self.skip(record, reason)
             if name:
@@ -206,9 +217,13 @@ class _Reader:
         if name in self.seen:
             self.error(record, f"navnet «{name}» er brukt før (rad {self.all_names[name]}).")
             return
+        errors = len(self.errors)
         question = self.base(record, name)
         typed(self, record, question, kind, list_name)
         condition(self, record, question)
+        if len(self.errors) > errors:
+            self.mark_left_out(name)
+            return
         if or_other and question.get("options") is not None:
             self.add_other(record, question, section, name)
         else:
@@ -340,9 +355,9 @@ def read_xlsform(data: bytes) -> XLSFormImport:
     reader = _Reader(open_sheets(data))
     raw = reader.definition()
     if not reader.errors and not raw["sections"]:
-        reader.errors.append("Arket «survey»: skjemaet har ingen spørsmål Innspill kan bruke.")
+        raise InvalidXLSForm(["Arket «survey»: skjemaet har ingen spørsmål Innspill kan bruke."])
     if reader.errors:
-        raise InvalidXLSForm(reader.errors)
+        raise InvalidXLSForm(reader.problems())
     try:
         definition: QuestionnaireDefinition = parse_definition(raw, "XLSForm")
     except InvalidQuestionnaire as e:

@@ -13,7 +13,7 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
-from surveyapp.definitions.xlsform_format import where
+from surveyapp.definitions.xlsform_format import TITLE_NN_COLUMN, VALUE_COLUMN, where
 from surveyapp.exceptions import InvalidXLSForm
 from surveyapp.xlsxguard import MAX_UNPACKED, unpacks_too_far
 
@@ -22,6 +22,8 @@ MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
 MAX_COLUMNS = 200
 SHEETS = ("survey", "choices", "settings")
+#: texts and exact values, read as written; every other cell is a code and is trimmed
+_KEEP_SPACES = ("label", "hint", "form_title", TITLE_NN_COLUMN, VALUE_COLUMN)
 _TEXT_COLUMNS = ("label", "hint", "guidance_hint", "constraint_message", "required_message")
 _NB = re.compile(r"\((nb|nob|no)\)|bokm[åa]l|^norsk$|^norwegian", re.IGNORECASE)
 _NN = re.compile(r"\((nn|nno)\)|nynorsk", re.IGNORECASE)
@@ -54,14 +56,18 @@ class Sheet:
     languages: list[str | None]
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, keep_spaces: bool = False) -> str:
+    """A cell as text: whole numbers without ``.0``; codes trimmed, texts as written."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    text = str(value)
+    if not text.strip():
+        return ""
+    return text if keep_spaces else text.strip()
 
 
 def _header(text: str) -> tuple[str, str | None]:
@@ -83,7 +89,9 @@ def _sheet(name: str, rows: list[tuple]) -> Sheet:
     records = []
     for number, row in enumerate(rows[1:], start=2):
         cells = {
-            h: _cell(v) for h, v in zip(headers, row) if h is not None and _cell(v) != ""
+            h: text
+            for h, v in zip(headers, row)
+            if h is not None and (text := _cell(v, h[0] in _KEEP_SPACES))
         }
         if cells:
             records.append(Record(name, number, cells))

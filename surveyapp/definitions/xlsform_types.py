@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from surveyapp.definitions.schema import Scale, Text
 from surveyapp.definitions.xlsform_format import DONT_KNOW, LIKERT_VALUES, VALUE_COLUMN
+from surveyapp.definitions.xlsform_sheets import Record
 
 DEVICE = "Enhets- og telefondata samles ikke inn i Innspill."
 TIMESTAMP = "Tidspunkt for utfylling samles ikke inn i Innspill."
@@ -106,7 +107,7 @@ def read_choices(sheet, reader, nb: str | None, nn: str | None) -> dict[str, Cho
     lists: dict[str, ChoiceList] = {}
     if sheet.records and not {"list_name", "name"} <= sheet.columns:
         missing = "list_name" if "list_name" not in sheet.columns else "name"
-        reader.errors.append(f"Arket «choices», rad 1: kolonnen «{missing}» mangler.")
+        reader.error(Record("choices", 1), f"kolonnen «{missing}» mangler.")
         return lists
     for record in sheet.records:
         list_name, name = record.get("list_name"), record.get("name")

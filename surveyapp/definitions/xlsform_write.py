@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+from decimal import Decimal
 from typing import Any
 
 from surveyapp.definitions.schema import Question, QuestionnaireDefinition, Scale, Text
@@ -34,7 +35,9 @@ _NOT_NAME = re.compile(r"[^\w.\-/:]+")
 
 
 def _number(value: float) -> str:
-    return str(int(value)) if value == int(value) else repr(value)
+    """A bound as XPath writes numbers: no exponent, no ``.0``."""
+    text = format(Decimal(repr(value)), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 class _Writer:
@@ -50,9 +53,10 @@ class _Writer:
         self.choice_names: dict[str, dict[str, str]] = {}
         self.scale_lists: dict[str, str] = {}
         self.list_names: set[str] = set()
-        referenced = {q.show_if.question for q in definition.questions() if q.show_if}
-        self.taken = {q.key for q in definition.questions()}
-        self.referenced = referenced
+        self.referenced = {q.show_if.question for q in definition.questions() if q.show_if}
+        #: every name a group or question may get, so notes and renamed groups avoid them
+        self.taken = {q.key for q in definition.questions()} | {s.key for s in definition.sections}
+        self.taken |= {i.key for q in definition.questions() for i in q.items or []}
 
     # --- names -----------------------------------------------------------------------------
 
@@ -244,7 +248,18 @@ def _sheet(book, title: str, columns: list[str], rows: list[dict[str, Any]], fir
     sheet.title = title
     sheet.append(columns)
     for row in rows:
-        sheet.append([row.get(c) for c in columns])
+        sheet.append([_text(row.get(c)) for c in columns])
+        for cell in sheet[sheet.max_row]:
+            if cell.data_type == "f":  # a text that starts with "=" is text, not a formula
+                cell.data_type = "s"
+
+
+def _text(value: Any) -> Any:
+    """Characters an .xlsx cannot hold (control characters other than tab and line breaks)
+    are left out rather than refused."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
 
 def write_xlsform(definition: QuestionnaireDefinition) -> bytes:
