@@ -85,8 +85,8 @@ class Builder:
                 values[name] = unescape(next(g for g in chosen.groups() if g is not None)) if chosen else ""
         return values
 
-    def save_question(self, q: Questionnaire, key: str, **changes):
-        url = f"{self.edit_url(q)}/sporsmal/{key}"
+    def save_question(self, q: Questionnaire, current: str, **changes):
+        url = f"{self.edit_url(q)}/sporsmal/{current}"
         data = {**self.form_values(url), **changes}
         return self.post(url, data)
 
