@@ -132,7 +132,11 @@ class QuestionForm(FlaskForm):
     )
     theme = StringField(
         _l("Tema (valgfritt, for analysen)"),
-        validators=[Optional(), Length(max=64), Regexp(KEY_PATTERN, message=_l("Bare små bokstaver a–z, tall og _."))],
+        validators=[
+            Optional(),
+            Length(max=64),
+            Regexp(KEY_PATTERN, message=_l("Bare små bokstaver a–z, tall og _.")),
+        ],
     )
     plan_section = SelectField(_l("Del av planen"), choices=plan_section_choices)
     #: checked in :func:`surveyapp.builder.fields.read`: absent when no question comes before

@@ -49,9 +49,10 @@ def question(questionnaire_id: int, key: str):
             db.session.commit()
             flash(_("Spørsmålet er lagret i utkastet."), "success")
             if request.form.get("then") == "more" or updated["type"] != current.get("type"):
-                return redirect(
-                    url_for("builder.question", questionnaire_id=questionnaire.id, key=updated["key"])
+                again = url_for(
+                    "builder.question", questionnaire_id=questionnaire.id, key=updated["key"]
                 )
+                return redirect(again)
             back = url_for("builder.edit", questionnaire_id=questionnaire.id)
             return redirect(f"{back}#q-{updated['key']}")
     status = 400 if form.is_submitted() else 200

@@ -163,7 +163,9 @@ def save(questionnaire_id: int):
         abort(400)
     draft = questionnaire.draft or {}
     if checks.problems(draft):
-        flash(_("Versjonen ble ikke lagret. Rett opp det som står øverst, og prøv igjen."), "error")
+        flash(
+            _("Versjonen ble ikke lagret. Rett opp det som står øverst, og prøv igjen."), "error"
+        )
         return redirect(url_for("builder.edit", questionnaire_id=questionnaire.id))
     if versions.unchanged(questionnaire, draft):
         flash(_("Ingen endringer siden forrige versjon."), "info")

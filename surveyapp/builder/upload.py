@@ -71,5 +71,6 @@ def confirm_upload():
         skipped=len(found.skipped),
     )
     db.session.commit()
-    flash(_("Skjemaet «%(title)s» er lagret som versjon 1.", title=found.definition.title.nb), "success")
+    title = found.definition.title.nb
+    flash(_("Skjemaet «%(title)s» er lagret som versjon 1.", title=title), "success")
     return redirect(url_for("builder.edit", questionnaire_id=questionnaire.id))

@@ -79,7 +79,9 @@ def own_questionnaires(organisation: Organisation) -> list[Questionnaire]:
 def own_questionnaire(key: str, organisation: Organisation | None) -> Questionnaire | None:
     """An organisation's own questionnaire by key (any organisation's when ``None``)."""
     found = db.session.scalar(
-        db.select(Questionnaire).filter_by(key=key).where(Questionnaire.organisation_id.is_not(None))
+        db.select(Questionnaire)
+        .filter_by(key=key)
+        .where(Questionnaire.organisation_id.is_not(None))
     )
     if found is None or (organisation is not None and found.organisation_id != organisation.id):
         return None

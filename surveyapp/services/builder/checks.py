@@ -27,8 +27,8 @@ def _key_problems(q: dict[str, Any], seen: set[str]) -> Iterator[str]:
     key = q.get("key") or ""
     if not KEY.match(key) or len(key) > 64:
         yield (
-            f"Spørsmålet {label(q)}: nøkkelen «{key}» kan bare ha små bokstaver a–z, tall og _, "
-            "og må begynne med en bokstav."
+            f"Spørsmålet {label(q)}: nøkkelen «{key}» kan bare ha små bokstaver a–z, tall "
+            "og _, og må begynne med en bokstav."
         )
     elif key in seen:
         yield f"Spørsmålet {label(q)}: nøkkelen «{key}» brukes av et annet spørsmål også."
@@ -80,14 +80,16 @@ def _condition_problems(
     values = [rule["equals"]] if rule.get("equals") is not None else list(rule.get("any_of") or [])
     if target_key in later:
         yield (
-            f"Spørsmålet {label(q)} har et vilkår som peker framover, til {label(later[target_key])}. "
-            "Et vilkår kan bare bygge på et spørsmål som kommer før. Flytt spørsmålet ned, "
-            "eller velg et annet vilkår."
+            f"Spørsmålet {label(q)} har et vilkår som peker framover, til "
+            f"{label(later[target_key])}. Et vilkår kan bare bygge på et spørsmål som kommer "
+            "før. Flytt spørsmålet ned, eller velg et annet vilkår."
         )
         return
     target = earlier.get(target_key)
     if target is None:
-        yield f"Spørsmålet {label(q)} har et vilkår som bygger på et spørsmål som ikke finnes."
+        yield (
+            f"Spørsmålet {label(q)} har et vilkår som bygger på et spørsmål som ikke finnes."
+        )
         return
     if not values:
         yield f"Spørsmålet {label(q)}: vilkåret mangler svaret som skal vise spørsmålet."
@@ -147,7 +149,8 @@ def _texts(draft: Draft) -> Iterator[tuple[str, Any]]:
             yield f"{where}: spørsmålstekst", q.get("text")
             yield f"{where}: hjelpetekst", q.get("help")
             for option in q.get("options") or []:
-                yield f"{where}: svaralternativet «{_nb(option.get('label'))}»", option.get("label")
+                name = f"{where}: svaralternativet «{_nb(option.get('label'))}»"
+                yield name, option.get("label")
             for item in q.get("items") or []:
                 yield f"{where}: påstanden «{_nb(item.get('text'))}»", item.get("text")
             for end, name_ in (("low", "laveste"), ("high", "høyeste")):

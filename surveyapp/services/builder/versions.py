@@ -129,9 +129,10 @@ def uses(questionnaire: Questionnaire) -> list[RoundUse]:
         .order_by(Round.created_at, Round.id)
     ).all()
     ids = [r.id for r in rounds]
-    held = set(
-        db.session.scalars(db.select(Response.round_id).where(Response.round_id.in_(ids)).distinct())
-    ) | set(db.session.scalars(db.select(Draft.round_id).where(Draft.round_id.in_(ids)).distinct()))
+    held: set[int] = set()
+    for model in (Response, Draft):
+        query = db.select(model.round_id).where(model.round_id.in_(ids)).distinct()
+        held.update(db.session.scalars(query))
     number = {v.id: v.version for v in questionnaire.versions}
     return [RoundUse(r, number[r.questionnaire_version_id], r.id in held) for r in rounds]
 
@@ -153,7 +154,9 @@ def unchanged(questionnaire: Questionnaire, data: dict[str, Any]) -> bool:
     return checksum({**data, "version": 0}) == checksum({**latest.definition, "version": 0})
 
 
-def save_version(questionnaire: Questionnaire, data: dict[str, Any] | None = None) -> QuestionnaireVersion:
+def save_version(
+    questionnaire: Questionnaire, data: dict[str, Any] | None = None
+) -> QuestionnaireVersion:
     """Save the draft (or ``data``) as the next version; unopened, empty rounds move to it.
 
     Raises :class:`~surveyapp.exceptions.InvalidQuestionnaire` when the content does not
