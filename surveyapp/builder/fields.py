@@ -13,7 +13,7 @@ from surveyapp.services.builder.versions import slug
 KEY = re.compile(KEY_PATTERN)
 
 
-def _text(nb: str | None, nn: str | None) -> dict[str, str] | None:
+def text_from(nb: str | None, nn: str | None) -> dict[str, str] | None:
     """A text from its two fields; ``None`` when both are empty."""
     nb, nn = (nb or "").strip(), (nn or "").strip()
     if not nb and not nn:
@@ -92,7 +92,7 @@ def _read_rows(entries, prefix: str) -> list[dict[str, Any]]:
     """Filled rows: an existing row keeps its value; a new one takes its bokmål text."""
     rows = []
     for entry in entries:
-        text = _text(entry.form.nb.data, entry.form.nn.data)
+        text = text_from(entry.form.nb.data, entry.form.nn.data)
         if text is None:
             continue
         value = (entry.form.value.data or "").strip() or text.get("nb") or text.get("nn", "")
@@ -119,8 +119,8 @@ def read(form: QuestionForm) -> dict[str, Any]:
     """The question as the form says it, holding only what its type uses."""
     kind = form.type.data
     q: dict[str, Any] = {"key": form.key.data.strip(), "type": kind}
-    q["text"] = _text(form.text_nb.data, form.text_nn.data) or {"nb": ""}
-    if help_ := _text(form.help_nb.data, form.help_nn.data):
+    q["text"] = text_from(form.text_nb.data, form.text_nn.data) or {"nb": ""}
+    if help_ := text_from(form.help_nb.data, form.help_nn.data):
         q["help"] = help_
     if form.required.data:
         q["required"] = True
@@ -136,8 +136,8 @@ def read(form: QuestionForm) -> dict[str, Any]:
         q["items"] = _items(_read_rows(form.items, "value"))
     if kind.startswith("likert"):
         q["scale"] = {
-            "low": _text(form.low_nb.data, form.low_nn.data) or {"nb": ""},
-            "high": _text(form.high_nb.data, form.high_nn.data) or {"nb": ""},
+            "low": text_from(form.low_nb.data, form.low_nn.data) or {"nb": ""},
+            "high": text_from(form.high_nb.data, form.high_nn.data) or {"nb": ""},
             "dont_know": bool(form.dont_know.data),
         }
     if kind == "number":

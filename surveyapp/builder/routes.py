@@ -8,7 +8,7 @@ from flask_login import current_user
 
 from surveyapp.builder import bp
 from surveyapp.builder.access import load_questionnaire, role_required, store_draft
-from surveyapp.builder.fields import _text
+from surveyapp.builder.fields import text_from
 from surveyapp.builder.forms import AddQuestionForm, NewForm, SettingsForm
 from surveyapp.definitions import as_data
 from surveyapp.exceptions import InnspillError, InvalidQuestionnaire
@@ -16,6 +16,7 @@ from surveyapp.extensions import db
 from surveyapp.planner.forms import ActionForm
 from surveyapp.services import audit, questionnaires
 from surveyapp.services.builder import checks, versions
+from surveyapp.services.builder import draft as drafts
 
 
 @bp.get("/")
@@ -141,13 +142,9 @@ def settings(questionnaire_id: int):
         return render_template(
             "builder/edit.html", settings=form, **edit_context(questionnaire)
         ), 400
-    title = _text(form.title_nb.data, form.title_nn.data) or {"nb": ""}
-    intro = _text(form.intro_nb.data, form.intro_nn.data)
-    draft = dict(questionnaire.draft or {}, title=title, audience=form.audience.data)
-    if intro:
-        draft["intro"] = intro
-    else:
-        draft.pop("intro", None)
+    title = text_from(form.title_nb.data, form.title_nn.data) or {"nb": ""}
+    intro = text_from(form.intro_nb.data, form.intro_nn.data)
+    draft = drafts.update_settings(questionnaire.draft or {}, title, intro, form.audience.data)
     store_draft(questionnaire, draft)
     db.session.commit()
     flash(_("Innstillingene er lagret i utkastet."), "success")

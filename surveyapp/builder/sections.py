@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 
 from surveyapp.builder import bp
 from surveyapp.builder.access import change, load_questionnaire, role_required, store_draft
-from surveyapp.builder.fields import _text
+from surveyapp.builder.fields import text_from
 from surveyapp.builder.forms import AddQuestionForm, SectionForm
 from surveyapp.exceptions import InnspillError
 from surveyapp.extensions import db
@@ -72,8 +72,8 @@ def section(questionnaire_id: int, index: int):
         form.intro_nb.data = (current.get("intro") or {}).get("nb", "")
         form.intro_nn.data = (current.get("intro") or {}).get("nn", "")
     if form.validate_on_submit():
-        title = _text(form.title_nb.data, form.title_nn.data) or {"nb": ""}
-        intro = _text(form.intro_nb.data, form.intro_nn.data)
+        title = text_from(form.title_nb.data, form.title_nn.data) or {"nb": ""}
+        intro = text_from(form.intro_nb.data, form.intro_nn.data)
         store_draft(questionnaire, drafts.update_section(questionnaire.draft, index, title, intro))
         db.session.commit()
         flash(_("Delen er lagret i utkastet."), "success")
