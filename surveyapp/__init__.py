@@ -89,6 +89,7 @@ def _init_templates(app: Flask) -> None:
 def _register_blueprints(app: Flask) -> None:
     from surveyapp.api import bp as api_bp
     from surveyapp.auth import bp as auth_bp
+    from surveyapp.builder import bp as builder_bp
     from surveyapp.errors import bp as errors_bp
     from surveyapp.feedback import bp as feedback_bp
     from surveyapp.ideawall import bp as ideawall_bp
@@ -104,6 +105,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(planner_bp, url_prefix="/planlegger")
     app.register_blueprint(api_bp, url_prefix="/api")
     app.register_blueprint(review_bp, url_prefix="/planlegger/analyse")
+    app.register_blueprint(builder_bp, url_prefix="/planlegger/skjema")
     app.register_blueprint(feedback_bp)
     app.register_blueprint(ideawall_bp)
 

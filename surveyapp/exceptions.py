@@ -18,6 +18,16 @@ class InvalidQuestionnaire(InnspillError):
         super().__init__("\n".join(f"{source}: {p}" for p in problems))
 
 
+class InvalidXLSForm(InvalidQuestionnaire):
+    """An XLSForm file cannot be imported; each problem names its sheet and row in Norwegian,
+    e.g. "Arket «survey», rad 7: …"."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.source = "XLSForm"
+        self.problems = problems
+        InnspillError.__init__(self, "\n".join(problems))
+
+
 class NotFound(InnspillError):
     """Something the user named does not exist."""
 

@@ -87,11 +87,20 @@ def _message(err: dict) -> str:
     return msg
 
 
+def parse_text(text: str, source: str) -> QuestionnaireDefinition:
+    """Parse and validate questionnaire YAML text; ``source`` names it in every problem."""
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        raise InvalidQuestionnaire(source, [f"not valid YAML: {e}"]) from e
+    return parse_definition(raw, source)
+
+
 def load_file(path: str | Path) -> QuestionnaireDefinition:
     """Read and validate one questionnaire file."""
     path = Path(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError as e:
         raise InvalidQuestionnaire(str(path), ["file not found"]) from e
     except IsADirectoryError as e:
@@ -101,9 +110,7 @@ def load_file(path: str | Path) -> QuestionnaireDefinition:
         raise InvalidQuestionnaire(str(path), [f"cannot be read: {e.strerror or e}"]) from e
     except UnicodeDecodeError as e:
         raise InvalidQuestionnaire(str(path), ["the file is not UTF-8 text"]) from e
-    except yaml.YAMLError as e:
-        raise InvalidQuestionnaire(str(path), [f"not valid YAML: {e}"]) from e
-    return parse_definition(raw, str(path))
+    return parse_text(text, str(path))
 
 
 def questionnaire_files(directory: str | Path) -> list[Path]:

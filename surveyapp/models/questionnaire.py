@@ -1,13 +1,15 @@
 """Questionnaires and their immutable versions.
 
-A round pins the exact version it was opened with, so editing a questionnaire file later
-never changes what collected answers mean.
+A round pins the exact version it was opened with, so editing a questionnaire later never
+changes what collected answers mean. Built-in questionnaires (``organisation_id`` NULL) come
+from the YAML folder; an organisation's own live in the database only, with the builder's
+work in progress in ``draft`` until it is saved as a new version.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ForeignKey, String, UniqueConstraint, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -15,18 +17,34 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from surveyapp.exceptions import ImmutableRecord
 from surveyapp.models.base import Base, utcnow
 
+if TYPE_CHECKING:
+    from surveyapp.models.organisation import Organisation
+
 
 class Questionnaire(Base):
     __tablename__ = "questionnaire"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    #: the ``id`` in the YAML file, e.g. ``tjenester``
+    #: the definition's ``id``, e.g. ``tjenester``; unique across built-ins and organisations,
+    #: so a key names one questionnaire everywhere (rounds, CLI, exports)
     key: Mapped[str] = mapped_column(String(64), unique=True)
+    #: the owner; ``None`` for a built-in questionnaire (read-only, from the YAML folder)
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisation.id"), index=True
+    )
+    #: the builder's work in progress (a definition that may not validate yet)
+    draft: Mapped[dict[str, Any] | None]
+    draft_updated_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
+    organisation: Mapped[Organisation | None] = relationship()
     versions: Mapped[list[QuestionnaireVersion]] = relationship(
         back_populates="questionnaire", order_by="QuestionnaireVersion.version"
     )
+
+    @property
+    def built_in(self) -> bool:
+        return self.organisation_id is None
 
     @property
     def latest(self) -> QuestionnaireVersion | None:

@@ -33,7 +33,7 @@ SHOWN_PROBLEMS = 200
 
 def _upload_form(**kwargs) -> ImportForm:
     form = ImportForm(**kwargs)
-    definitions = questionnaires.available_definitions()
+    definitions = questionnaires.choosable(current_user.organisation)
     form.questionnaire.choices = [(k, d.title.nb) for k, d in definitions.items()]
     form.municipalities.choices = [(m.id, m.name) for m in current_user.organisation.municipalities]
     if not form.is_submitted():
@@ -65,7 +65,8 @@ def import_upload():
         except (InnspillError, UnreadableFile) as e:
             form.form_errors.append(str(e))
         else:
-            definition = questionnaires.available_definitions()[form.questionnaire.data]
+            choosable = questionnaires.choosable(current_user.organisation)
+            definition = choosable[form.questionnaire.data]
             token = import_stash.save(
                 table_to_bytes(table),  # parsed once: the later steps read this
                 {
@@ -96,7 +97,7 @@ def _load(token: str):
         table = table_from_bytes(data)
     except (ValueError, KeyError):
         abort(404)
-    definition = questionnaires.available_definitions().get(meta["questionnaire"])
+    definition = questionnaires.choosable(current_user.organisation).get(meta["questionnaire"])
     if definition is None:
         abort(404)
     chosen = set(meta["municipality_ids"])
@@ -199,7 +200,9 @@ def import_commit(token: str):
         municipality_ids=tuple(meta["municipality_ids"]),
     )
     try:
-        version = questionnaires.latest_version(meta["questionnaire"])
+        version = questionnaires.latest_version(
+            meta["questionnaire"], current_user.organisation
+        )
         round_ = imports.run_import(
             current_user.organisation, version, settings, plan, current_user
         )

@@ -36,9 +36,10 @@ def rounds():
 @bp.get("/runder/ny")
 @role_required("planner")
 def choose_questionnaire():
-    """Step 1 of a new round: pick a built-in questionnaire."""
-    definitions = questionnaires.available_definitions()
-    return render_template("planner/choose.html", definitions=definitions)
+    """Step 1 of a new round: pick a built-in questionnaire or one of the organisation's own."""
+    definitions = questionnaires.choosable(current_user.organisation)
+    builtin = questionnaires.available_definitions().keys()
+    return render_template("planner/choose.html", definitions=definitions, builtin=builtin)
 
 
 @bp.get("/sporreskjema/<key>")
@@ -50,7 +51,7 @@ def questionnaire(key: str):
 
 
 def _definition_or_404(key: str):
-    definition = questionnaires.available_definitions().get(key)
+    definition = questionnaires.choosable(current_user.organisation).get(key)
     if definition is None:
         abort(404)
     return definition
@@ -88,7 +89,7 @@ def new_round(key: str):
         try:
             settings = settings_from(form)
             round_changes.check_settings(settings)
-            version = questionnaires.latest_version(key)
+            version = questionnaires.latest_version(key, current_user.organisation)
             round_ = rounds_service.create_round(
                 current_user.organisation, version, settings, created_by=current_user
             )

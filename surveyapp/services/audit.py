@@ -33,6 +33,9 @@ ACTIONS = {
     "token.create": _l("Laget API-nøkkel"),
     "token.revoke": _l("Trakk tilbake API-nøkkel"),
     "settings.update": _l("Endret innstillinger"),
+    "questionnaire.create": _l("Laget spørreskjema"),
+    "questionnaire.version": _l("Lagret ny versjon av spørreskjema"),
+    "questionnaire.import": _l("Lastet opp spørreskjema"),
 }
 #: the only keys ``details`` may hold; none of them can carry answer text
 DETAIL_KEYS = frozenset(
@@ -53,6 +56,8 @@ DETAIL_KEYS = frozenset(
         "threshold",
         "title",
         "closes_at",
+        "version",
+        "copy_of",
     }
 )
 MAX_DETAIL_LENGTH = 200

@@ -93,7 +93,7 @@ def next_title(title: str) -> str:
 
 def duplicate_round(round_: Round, user: User | None) -> Round:
     """A new draft with the same settings and the newest version of the same questionnaire."""
-    version = latest_version(round_.questionnaire_version.questionnaire.key)
+    version = latest_version(round_.questionnaire_version.questionnaire.key, round_.organisation)
     settings = RoundSettings(
         title=next_title(round_.title),
         audience=round_.audience,

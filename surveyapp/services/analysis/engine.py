@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from surveyapp.definitions.yaml_io import uses_anchors
 from surveyapp.exceptions import InnspillError
 
 #: the engine's key for "Annet" (answers that fit no theme)
@@ -93,14 +94,14 @@ def check_codebook_yaml(text: str) -> None:
             f"Kodeboken er for lang: høyst {MAX_CODEBOOK_CHARS // 1024} kB tekst."
         )
     try:
-        for token in yaml.scan(text, Loader=yaml.SafeLoader):
-            if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
-                raise InnspillError(
-                    "Kodeboken kan ikke brukes: den bruker YAML-ankere eller -aliaser "
-                    "(& og *). Skriv hvert tema ut i sin helhet."
-                )
+        anchors = uses_anchors(text)
     except yaml.YAMLError as e:
         raise InnspillError(f"Kodeboken kan ikke brukes: {e}") from e
+    if anchors:
+        raise InnspillError(
+            "Kodeboken kan ikke brukes: den bruker YAML-ankere eller -aliaser "
+            "(& og *). Skriv hvert tema ut i sin helhet."
+        )
 
 
 def parse_codebook(source: str | dict | list) -> dict[str, Any]:

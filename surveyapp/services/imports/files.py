@@ -19,12 +19,10 @@ from typing import Any
 from flask_babel import gettext as _
 
 from surveyapp.exceptions import InnspillError
+from surveyapp.xlsxguard import MAX_RATIO, MAX_UNPACKED, unpacks_too_far
 
 #: the upload, as sent
 MAX_BYTES = 5 * 1024 * 1024
-#: what the parts of an .xlsx may unpack to, together, and how well one part may be packed
-MAX_UNPACKED = 50 * 1024 * 1024
-MAX_RATIO = 100
 #: data rows and columns of one import (checked before the mapping step)
 MAX_ROWS = 20_000
 MAX_COLUMNS = 200
@@ -91,16 +89,10 @@ def _too_many_columns() -> UnreadableFile:
 def _check_zip(data: bytes) -> None:
     """Refuse an .xlsx whose parts unpack to more than MAX_UNPACKED or pack suspiciously well."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            entries = archive.infolist()
+        too_far = unpacks_too_far(data)
     except zipfile.BadZipFile as e:
         raise UnreadableFile(_("Excel-filen kunne ikke leses. Er den skadet?")) from e
-    unpacked = sum(e.file_size for e in entries)
-    packed_too_well = any(
-        e.file_size > 1024 * 1024 and e.file_size > MAX_RATIO * max(e.compress_size, 1)
-        for e in entries
-    )
-    if unpacked > MAX_UNPACKED or packed_too_well:
+    if too_far:
         raise UnreadableFile(
             _(
                 "Excel-filen pakker seg ut til mer enn %(mb)s MB eller er pakket mer enn "
