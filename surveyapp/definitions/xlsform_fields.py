@@ -72,6 +72,13 @@ def condition(reader, record: Record, question: dict) -> None:
         )
         return
     target = reader.seen.get(found.name)
+    if target is None and found.name in reader.not_questions:
+        reader.skip(
+            record,
+            f"Betingelsen viser til «{found.name}», som ikke er et spørsmål. "
+            "Spørsmålet vises alltid.",
+        )
+        return
     if target is None:
         later = found.name in reader.all_names
         reader.error(
@@ -131,7 +138,7 @@ def read_grid(reader, group, section: dict) -> bool:
         reader.error(record, "gruppen mangler navn (name).")
         return True
     if name in reader.seen:
-        reader.error(record, f"navnet «{name}» er brukt før (rad {reader.all_names[name]}).")
+        reader.error(record, f"navnet «{name}» er brukt før (rad {reader.seen[name].row}).")
         return True
     question = reader.base(record, name)
     question.update(
@@ -151,6 +158,6 @@ def read_grid(reader, group, section: dict) -> bool:
         if node.get("relevant"):
             reader.skip(node, "Betingelser på én påstand i et rutenett støttes ikke.")
         if node.get("name"):
-            reader.mark_left_out(node.get("name"))
+            reader.not_questions.add(node.get("name"))
     reader.add(record, question, section, name)
     return True

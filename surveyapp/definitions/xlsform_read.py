@@ -56,6 +56,7 @@ class Seen:
     """A survey name already read: what it became, for conditions that name it."""
 
     key: str | None
+    row: int
     type: str | None = None
     #: choice name → option value, for choice questions
     values: dict[str, str] | None = None
@@ -80,6 +81,8 @@ class _Reader:
         self.seen: dict[str, Seen] = {}
         self.question_rows: dict[str, int] = {}
         self.all_names: dict[str, int] = {}
+        #: names of groups and grid rows: never the target of a ``show_if``
+        self.not_questions: set[str] = set()
 
     # --- small helpers ---------------------------------------------------------------------
 
@@ -166,6 +169,7 @@ class _Reader:
         key = record.get(KEY_COLUMN) or to_key(record.get("name") or "seksjon")
         title = self.text(record, "label") or {"nb": record.get("name") or key}
         section: dict[str, Any] = {"key": key, "title": title, "questions": []}
+        self.not_questions.add(record.get("name"))
         if record.get("relevant"):
             self.skip(record, "Betingelser på en hel gruppe støttes ikke; spørsmålene vises alltid.")
         self.children(group.children, section)
@@ -209,20 +213,20 @@ class _Reader:
         if reason:
             self.skip(record, reason)
             if name:
-                self.mark_left_out(name)
+                self.mark_left_out(name, record.row)
             return
         if not name:
             self.error(record, "raden mangler navn (name).")
             return
         if name in self.seen:
-            self.error(record, f"navnet «{name}» er brukt før (rad {self.all_names[name]}).")
+            self.error(record, f"navnet «{name}» er brukt før (rad {self.seen[name].row}).")
             return
         errors = len(self.errors)
         question = self.base(record, name)
         typed(self, record, question, kind, list_name)
         condition(self, record, question)
         if len(self.errors) > errors:
-            self.mark_left_out(name)
+            self.mark_left_out(name, record.row)
             return
         if or_other and question.get("options") is not None:
             self.add_other(record, question, section, name)
@@ -288,13 +292,13 @@ class _Reader:
             values = dict(listed.names) if listed else {v: v for v in parsed.option_values()}
             if parsed.options and "other" in parsed.option_values():
                 values.setdefault("other", "other")
-        self.seen[name] = Seen(parsed.key, parsed.type, values)
+        self.seen[name] = Seen(parsed.key, record.row, parsed.type, values)
         section["questions"].append(question)
         return parsed
 
-    def mark_left_out(self, name: str) -> None:
+    def mark_left_out(self, name: str, row: int) -> None:
         """A name conditions may mention but that became no question."""
-        self.seen.setdefault(name, Seen(key=None))
+        self.seen.setdefault(name, Seen(key=None, row=row))
 
     # --- the whole form --------------------------------------------------------------------
 
