@@ -4,7 +4,7 @@ An organisation owns its questionnaires (NULL: built-in); the builder keeps its 
 progress in `draft` until it is saved as a new, immutable version.
 
 Revision ID: f23816af453b
-Revises: 92e94758ee88
+Revises: a502505deb7a
 Create Date: 2026-12-06 23:17:59.553292
 
 """
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'f23816af453b'
-down_revision = '92e94758ee88'
+down_revision = 'a502505deb7a'
 branch_labels = None
 depends_on = None
 
