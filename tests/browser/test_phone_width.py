@@ -18,6 +18,7 @@ from surveyapp.services import findings, ideawall
 from surveyapp.services.analysis import codebooks as analysis_codebooks
 from surveyapp.services.analysis import runs as analysis_runs
 from surveyapp.services.analysis.runs import free_text_questions
+from surveyapp.services.builder import versions as builder_versions
 from surveyapp.services.themes import stats as theme_stats
 
 from .conftest import assert_no_horizontal_scroll
@@ -31,7 +32,7 @@ LONG_TITLE = "Ungdomsrådsmedvirkningsmøtet om fritid, skole og helsesykepleier
 @pytest.fixture
 def workspace(app):
     """The demo data plus one of everything a planner page shows: an analysis, a finding,
-    a codebook and an idea wall with votes."""
+    a codebook, an idea wall with votes and an own questionnaire (a copy of the round's)."""
     load_demo(responses=150, seed=15)
     round_ = db.session.scalar(
         db.select(Round).filter_by(title="Spørreundersøkelse til tjenestene 2026")
@@ -66,6 +67,9 @@ def workspace(app):
             db.session.add(
                 IdeaVote(participant_id=phone.id, statement_id=statement.id, value=value)
             )
+    own = builder_versions.create(
+        org, "Egen tjenesteundersøkelse", source=round_.questionnaire_version.definition
+    )
     db.session.commit()
     ideawall.choose(statements[0], "common_ground")
     return {
@@ -75,6 +79,8 @@ def workspace(app):
         "finding_id": finding.id,
         "codebook_id": book.id,
         "wall_id": wall.id,
+        "questionnaire_id": own.id,
+        "index": 0,
         "user_id": db.session.scalar(db.select(User.id).filter_by(email=DEMO_ADMIN)),
         "key": keys[0],
         "kind": "svg",
