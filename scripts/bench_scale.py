@@ -292,6 +292,9 @@ def counts(url: str, journal: Journal, before: set[str]) -> dict[str, int]:
         "jobs_failed_cleanly": jobs.get("failed", 0) - failed_without_message,
         "jobs_failed_silently": failed_without_message,
         "jobs_stuck": jobs.get("queued", 0) + jobs.get("running", 0),
+        "runs_unfinished": query(
+            url, "SELECT count(*) FROM analysis_run WHERE status IN ('queued', 'running')"
+        )[0][0],
         "themes_duplicated": int(themes),
     }
 
@@ -416,7 +419,8 @@ def run(tmp: Path) -> int:
             f"{sum(p.started['update'] for p in planners)} updates and were told to wait "
             f"{sum(p.waited['new'] for p in planners)} and "
             f"{sum(p.waited['update'] for p in planners)} times; jobs done "
-            f"{found['jobs_done']}, failed without a message {found['jobs_failed_silently']}"
+            f"{found['jobs_done']}, failed without a message {found['jobs_failed_silently']}; "
+            f"analysis runs still queued or running {found['runs_unfinished']}"
         )
         fields = " ".join(
             f"{k}={found[k]}"
@@ -424,7 +428,8 @@ def run(tmp: Path) -> int:
                       "jobs_stuck", "themes_duplicated")
         )
         say(f"RESULT instances=2 workers=2 {fields}")
-        bad = ("lost", "duplicated", "jobs_stuck", "themes_duplicated", "jobs_failed_silently")
+        bad = ("lost", "duplicated", "jobs_stuck", "themes_duplicated", "jobs_failed_silently",
+               "runs_unfinished")
         return 1 if errors or any(found[k] for k in bad) else 0
     finally:
         for process in (*servers, *workers):
@@ -440,6 +445,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="innspill-scale-") as tmp:
         try:
             return run(Path(tmp))
+        except KeyboardInterrupt:
+            say("bench-scale: interrupted; every process it started is stopped")
+            return 130
         except subprocess.CalledProcessError as e:
             say(f"bench-scale: {' '.join(map(str, e.cmd))} failed: {(e.stderr or '').strip()[-300:]}")
             return 1
