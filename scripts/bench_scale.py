@@ -449,7 +449,8 @@ def main() -> int:
             say("bench-scale: interrupted; every process it started is stopped")
             return 130
         except subprocess.CalledProcessError as e:
-            say(f"bench-scale: {' '.join(map(str, e.cmd))} failed: {(e.stderr or '').strip()[-300:]}")
+            command = " ".join(map(str, e.cmd))
+            say(f"bench-scale: {command} failed: {(e.stderr or '').strip()[-300:]}")
             return 1
 
 
