@@ -335,6 +335,8 @@ def run(tmp: Path) -> int:
             "PUBLIC_BASE_URL": "http://127.0.0.1",
             "JOB_HEARTBEAT_SECONDS": str(HEARTBEAT_SECONDS),
             "JOB_STALE_SECONDS": str(STALE_SECONDS),
+            # analyses see the answers sent during the run (a snapshot per start, not per hour)
+            "SNAPSHOT_INTERVAL": "0",
             "PYTHONUNBUFFERED": "1",
         }
         round_id, slug = prepare(env)
