@@ -72,7 +72,8 @@ QUESTION = "hindrer_tidlig_innsats"
 CSRF = re.compile(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"')
 EXECUTING = re.compile(r"Executing \S*innspill\.job: (job-(\d+)-\d+)")
 EXECUTED = re.compile(r"innspill\.job: (job-\d+-\d+) executed in")
-FULL = "Det kjører allerede"
+#: the app's "wait": two analyses running in the organisation, or this one already
+FULL = "kjører allerede"
 
 
 def say(text: str) -> None:
@@ -187,8 +188,8 @@ class Planner:
         self.runs: list[int] = []
 
     def sign_in(self) -> None:
-        status, _, html = self.browser.request("GET", "/auth/logg-inn")
-        status, location, _ = self.browser.request(
+        _, _, html = self.browser.request("GET", "/auth/logg-inn")
+        status, _, _ = self.browser.request(
             "POST", "/auth/logg-inn",
             [("csrf_token", csrf(html)), ("email", PLANNER[0]), ("password", PLANNER[1])],
         )
