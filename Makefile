@@ -8,7 +8,7 @@ FLASK := $(BIN)/flask --app wsgi
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: install install-test run worker test bench-analysis bench-load bench-ideawall migrate clean
+.PHONY: install install-test run worker test bench-analysis bench-load bench-scale bench-ideawall migrate clean
 
 $(BIN)/python:
 	scripts/debian-packages.sh
@@ -53,6 +53,10 @@ bench-analysis: install
 ## bench-load: respondents against gunicorn with a crash mid-run, then the app beside a bare-WSGI floor, a Flask floor and a Django survey peer, interleaved, on SQLite and PostgreSQL (RESPONDENTS=, SECONDS=, CLIENTS=, BENCH_DB=)
 bench-load: install
 	$(BIN)/python scripts/bench_load.py
+
+## bench-scale: two gunicorn instances, two workers, Redis and PostgreSQL; a worker and an instance SIGKILLed mid-run, then lost/duplicated answers and stuck/duplicated jobs counted (RESPONDENTS=, SECONDS=)
+bench-scale: install
+	$(BIN)/python scripts/bench_scale.py
 
 ## bench-ideawall: phones voting on an idea wall against gunicorn on loopback (PARTICIPANTS=, SECONDS=)
 bench-ideawall: install
