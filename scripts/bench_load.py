@@ -321,7 +321,27 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-class Server:
+class ProcessGroup:
+    """A child started in its own process group (``start_new_session``), so a signal reaches
+    every process under it; subclasses set ``self.process``."""
+
+    process: subprocess.Popen | None = None
+
+    def kill(self) -> None:
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
+class Server(ProcessGroup):
     """gunicorn on loopback in its own process group, so SIGKILL reaches every worker."""
 
     def __init__(
@@ -395,18 +415,6 @@ class Server:
                 pids.append(int(stat.parent.name))
         return pids
 
-    def kill(self) -> None:
-        if self.process and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait()
-
-    def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.kill()
 
 
 FLOOR_APP = '''

@@ -52,7 +52,7 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from bench_load import BIN, ROOT, Browser, Databases, Journal, Server, Stats, free_port
+from bench_load import BIN, ROOT, Browser, Databases, Journal, ProcessGroup, Server, Stats, free_port
 from bench_load import respondent, run_clients, stored_keys
 
 
@@ -120,7 +120,7 @@ class Redis:
             self.process.wait(timeout=10)
 
 
-class Worker:
+class Worker(ProcessGroup):
     """``flask --app wsgi worker`` in its own process group, each start with its own log."""
 
     def __init__(self, name: str, env: dict, folder: Path) -> None:
@@ -144,19 +144,6 @@ class Worker:
         text = self.log_path.read_text() if self.log_path else ""
         done = set(EXECUTED.findall(text))
         return {int(job) for task, job in EXECUTING.findall(text) if task not in done}
-
-    def kill(self) -> None:
-        if self.process and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait()
-
-    def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.kill()
 
 
 def query(url: str, sql: str) -> list[tuple]:

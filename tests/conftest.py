@@ -13,6 +13,7 @@ from datetime import timedelta
 
 import pytest
 from flask_migrate import upgrade
+from sqlalchemy import event
 
 from surveyapp import create_app
 from surveyapp.extensions import db as _db
@@ -110,6 +111,19 @@ def app(_migrated, tmp_path):
 @pytest.fixture
 def db(app):
     return _db
+
+
+@pytest.fixture
+def statements(db):
+    """Every SQL statement sent while the test runs."""
+    seen: list[str] = []
+
+    def note(conn, cursor, statement, parameters, context, executemany):
+        seen.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", note)
+    yield seen
+    event.remove(db.engine, "before_cursor_execute", note)
 
 
 @pytest.fixture

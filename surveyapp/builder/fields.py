@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from surveyapp.builder.forms import SPARE_ROWS, QuestionForm
-from surveyapp.definitions.schema import CHOICE_TYPES, KEY_PATTERN, TEXT_TYPES
+from surveyapp.definitions.schema import CHOICE_TYPES, KEY_PATTERN, TEXT_TYPES, unused_key
 from surveyapp.services.builder.versions import slug
 
 KEY = re.compile(KEY_PATTERN)
@@ -106,10 +106,7 @@ def _items(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     items = []
     for row in rows:
         base = row["value"] if KEY.match(row["value"]) else slug(row["value"])
-        key, n = base[:60], 1
-        while key in taken:
-            n += 1
-            key = f"{base[:60]}_{n}"
+        key = unused_key(base[:60], taken)
         taken.add(key)
         items.append({"key": key, "text": row["text"]})
     return items

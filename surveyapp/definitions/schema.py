@@ -8,6 +8,7 @@ known.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -36,6 +37,14 @@ PLAN_SECTIONS = (
     "evaluering",
 )
 KEY_PATTERN = r"^[a-z][a-z0-9_]*$"
+
+
+def unused_key(base: str, taken: Collection[str]) -> str:
+    """``base``, else ``base_2``, ``base_3``...: the first one ``taken`` does not hold."""
+    key, n = base, 2
+    while key in taken:
+        key, n = f"{base}_{n}", n + 1
+    return key
 
 
 def _localised(value: Any) -> Any:

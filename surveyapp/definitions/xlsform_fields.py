@@ -10,10 +10,13 @@ errors and skipped rows.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from surveyapp.definitions.xlsform_format import KEY_COLUMN, MUNICIPALITIES_FILE, parse_relevant
 from surveyapp.definitions.xlsform_types import kind_of, scale_of, to_key
+
+if TYPE_CHECKING:
+    from surveyapp.definitions.xlsform_sheets import Record
 
 _MAX_LENGTH = re.compile(r"string-length\(\s*\.\s*\)\s*<=\s*(\d+)")
 _BOUND = re.compile(r"\.\s*(>=|<=)\s*(-?\d+(?:\.\d+)?)")

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from surveyapp.definitions.loader import parse_definition
-from surveyapp.definitions.schema import AUDIENCES, Question, QuestionnaireDefinition
+from surveyapp.definitions.schema import AUDIENCES, Question, QuestionnaireDefinition, unused_key
 from surveyapp.definitions.xlsform_format import (
     AUDIENCE_COLUMN,
     BACKGROUND_COLUMN,
@@ -343,9 +343,7 @@ def _name_loose_sections(sections: list[dict]) -> None:
     taken = {s["key"] for s in sections}
     for section in sections:
         if section["key"] is None:
-            key, n = "sporsmal", 2
-            while key in taken:
-                key, n = f"sporsmal_{n}", n + 1
+            key = unused_key("sporsmal", taken)
             section["key"] = key
             taken.add(key)
 

@@ -13,7 +13,13 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from surveyapp.definitions.schema import Question, QuestionnaireDefinition, Scale, Text
+from surveyapp.definitions.schema import (
+    Question,
+    QuestionnaireDefinition,
+    Scale,
+    Text,
+    unused_key,
+)
 from surveyapp.definitions.xlsform_format import (
     AUDIENCE_COLUMN,
     BACKGROUND_COLUMN,
@@ -62,9 +68,7 @@ class _Writer:
 
     def unique(self, wanted: str) -> str:
         """A survey name that no question uses (for notes and renamed groups)."""
-        name, n = wanted, 2
-        while name in self.taken:
-            name, n = f"{wanted}_{n}", n + 1
+        name = unused_key(wanted, self.taken)
         self.taken.add(name)
         return name
 
@@ -76,9 +80,7 @@ class _Writer:
         return key, None
 
     def list_name(self, wanted: str) -> str:
-        name, n = wanted, 2
-        while name in self.list_names:
-            name, n = f"{wanted}_{n}", n + 1
+        name = unused_key(wanted, self.list_names)
         self.list_names.add(name)
         return name
 
@@ -94,9 +96,7 @@ class _Writer:
 
     def add_choice(self, list_name: str, value: str, label: Text, names: dict[str, str]) -> None:
         name = _NOT_NAME.sub("_", value).strip("_") or "valg"
-        base, n = name, 2
-        while name in names.values():
-            name, n = f"{base}_{n}", n + 1
+        name = unused_key(name, set(names.values()))
         names[value] = name
         row = {"list_name": list_name, "name": name, **self.texts("label", label)}
         if name != value:

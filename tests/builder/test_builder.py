@@ -16,7 +16,7 @@ def test_menu_list_and_access(client, builder, login_as):
     page = client.get("/planlegger/skjema/").text
     assert "Innspillsrunde med fire tema" in page and "kan ikke endres" in page
     assert page.count(">Kopier<") == 4
-    q = builder.new("Vårt skjema")
+    builder.new("Vårt skjema")
     page = client.get("/planlegger/skjema/").text
     assert "Vårt skjema" in page and "Bare utkast" in page and ">Rediger<" in page
 

@@ -2,22 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-from sqlalchemy import event
-
 from surveyapp.models.ideawall import IdeaVote
-
-
-@pytest.fixture
-def statements(db):
-    seen: list[str] = []
-
-    def note(conn, cursor, statement, parameters, context, executemany):
-        seen.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", note)
-    yield seen
-    event.remove(db.engine, "before_cursor_execute", note)
 
 
 def test_a_vote_takes_three_statements_and_answers_with_the_next(

@@ -9,8 +9,7 @@ with CSRF on, after one earlier respondent warmed the process's caches as in pro
 
 from __future__ import annotations
 
-import pytest
-from sqlalchemy import event, update
+from sqlalchemy import update
 
 from surveyapp.models import Answer, Response, Round, utcnow
 
@@ -37,19 +36,6 @@ STAFF = [
         "hindrer_tidlig_innsats": "Lite tid og lange ventelister.",
     },
 ]
-
-
-@pytest.fixture
-def statements(db):
-    """Every SQL statement sent while the test runs."""
-    seen: list[str] = []
-
-    def note(conn, cursor, statement, parameters, context, executemany):
-        seen.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", note)
-    yield seen
-    event.remove(db.engine, "before_cursor_execute", note)
 
 
 def walk(client, round_, statements: list[str]) -> list[tuple[str, int]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from surveyapp.definitions.schema import unused_key
 from surveyapp.exceptions import InnspillError
 
 Draft = dict[str, Any]
@@ -61,10 +62,7 @@ def free_key(draft: Draft, base: str, taken: set[str] | None = None) -> str:
     """A question or section key the draft (and ``taken``) does not use yet, from ``base``;
     the key found is added to ``taken``."""
     taken = taken if taken is not None else taken_keys(draft)
-    key, n = base[:60], 1
-    while key in taken:
-        n += 1
-        key = f"{base[:60]}_{n}"
+    key = unused_key(base[:60], taken)
     taken.add(key)
     return key
 

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import func
 
 from surveyapp.definitions import QuestionnaireDefinition, as_data, checksum, parse_definition
+from surveyapp.definitions.schema import unused_key
 from surveyapp.exceptions import InnspillError
 from surveyapp.extensions import db
 from surveyapp.models import (
@@ -63,11 +64,7 @@ def free_key(wanted: str) -> str:
     taken = set(available_definitions()) | set(
         db.session.scalars(db.select(Questionnaire.key).where(Questionnaire.key.like(f"{base}%")))
     )
-    key, n = base, 1
-    while key in taken:
-        n += 1
-        key = f"{base}_{n}"
-    return key
+    return unused_key(base, taken)
 
 
 def blank_definition(key: str, title: str, audience: str = "open") -> dict[str, Any]:
