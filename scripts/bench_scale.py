@@ -53,11 +53,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bench_load import BIN, ROOT, Browser, Databases, Journal, ProcessGroup, Server, Stats, free_port
-from bench_load import respondent, run_clients, stored_keys
-
-
-def env_int(name: str, default: int) -> int:
-    return int(os.environ.get(name) or default)
+from bench_load import env_int, respondent, run_clients, stored_keys
 
 
 RESPONDENTS = env_int("RESPONDENTS", 40)
