@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from playwright.sync_api import expect
+
 from surveyapp.models import Questionnaire, Response, Round
 
 from .conftest import assert_accessible, assert_no_horizontal_scroll
@@ -71,7 +73,7 @@ def test_keyboard_only_build_with_a_condition_then_a_round_is_answered(
     page.keyboard.press("ArrowDown")
     assert condition.input_value() == "rolle"
     parent = page.get_by_role("checkbox", name="Forelder")
-    assert parent.is_visible()
+    expect(parent).to_be_visible()
     parent.focus()
     page.keyboard.press("Space")
     assert parent.is_checked()
@@ -104,7 +106,7 @@ def test_keyboard_only_build_with_a_condition_then_a_round_is_answered(
     phone.goto(f"{live_server}/r/{round_.slug}")
     phone.get_by_role("button", name="Start").click()
     follow_up = phone.get_by_label("Hva trenger foreldre?")
-    assert not follow_up.is_visible()
+    expect(follow_up).to_be_hidden()  # waits for respondent.js to apply the condition
     phone.get_by_label("Forelder").check()
     follow_up.fill("Mer tid med helsesykepleier.")
     assert_no_horizontal_scroll(phone)
