@@ -138,7 +138,7 @@ def _fit_guided(model, space: Space, themes: Space) -> Partition:
         min_stability=model.new_theme_stability,
         n_resamples=model.n_resamples,
         random_state=model.random_state,
-    ).fit(space.E, main)
+    ).fit(space.E, main, space.X[:, : model.features_.n_word_features_])
     model._proposals = finder
     new_keys, new_labels = name_themes(
         space, finder.local_labels(len(main)), finder.n_new_, set(keys)

@@ -3,8 +3,12 @@
 A planner who gives a complete codebook reads invented themes as noise, so guided mode never
 mixes new themes into the codebook's. It looks inside "Annet" (answers far from every
 codebook theme) for groups that are stable across resamples (see :mod:`analysis.discover`)
-*and* at least as coherent as the codebook themes are on the same answers; each such group is
-returned with source ``"proposed"`` and shown to the planner as *Forslag til nytt tema*.
+*and* at least as coherent as the codebook themes are on the same answers *and* share a word: at
+least a third of the group's answers use the same content word. Without that last test, short
+answers far from every theme («padelbane», «burger king», «alt stenger kl 8») formed groups
+that are close in the sentence space because they are short, not because they say the same;
+a planner cannot name such a group. Each group kept is returned with source ``"proposed"`` and
+shown to the planner as *Forslag til nytt tema*.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from sklearn.preprocessing import normalize
 from .discover import ThemeDiscovery
 from .guided import softmax
 
-__all__ = ["NewThemeFinder"]
+__all__ = ["NewThemeFinder", "coherence", "shared_word_share"]
 
 #: Softmax temperature for proposals (cosine similarities to their centroids).
 TEMPERATURE = 0.05
@@ -30,6 +34,15 @@ def coherence(E: np.ndarray, members: np.ndarray) -> float:
     return float((E[members] @ centre).mean())
 
 
+def shared_word_share(words, members: np.ndarray) -> float:
+    """Largest share of ``members`` that use one and the same word (1.0 without ``words``)."""
+    if words is None:
+        return 1.0
+    if len(members) == 0:
+        return 0.0
+    return float(np.asarray((words[members] != 0).sum(axis=0)).max() / len(members))
+
+
 class NewThemeFinder(BaseEstimator):
     """Find coherent, stable groups among the answers no codebook theme took.
 
@@ -40,6 +53,8 @@ class NewThemeFinder(BaseEstimator):
         Smallest proposal.
     min_stability : float, default=0.7
         Stability (1 - PAC) the grouping of "Annet" must reach.
+    min_shared : float, default=1/3
+        Share of a group's answers that must use one and the same content word.
     n_resamples : int, default=20
     random_state : int or None, default=None
 
@@ -50,16 +65,27 @@ class NewThemeFinder(BaseEstimator):
     """
 
     def __init__(
-        self, enabled=True, min_size=3, min_stability=0.7, n_resamples=20, random_state=None
+        self,
+        enabled=True,
+        min_size=3,
+        min_stability=0.7,
+        min_shared=1 / 3,
+        n_resamples=20,
+        random_state=None,
     ) -> None:
         self.enabled = enabled
         self.min_size = min_size
         self.min_stability = min_stability
+        self.min_shared = min_shared
         self.n_resamples = n_resamples
         self.random_state = random_state
 
-    def fit(self, E: np.ndarray, main: np.ndarray) -> "NewThemeFinder":
-        """Look for proposals among rows of ``E`` whose ``main`` is -1."""
+    def fit(self, E: np.ndarray, main: np.ndarray, words=None) -> "NewThemeFinder":
+        """Look for proposals among rows of ``E`` whose ``main`` is -1.
+
+        ``words`` (answers x content words, sparse; nonzero where the answer uses the word)
+        enables the shared-word test.
+        """
         self.n_new_, self._centres = 0, np.zeros((0, E.shape[1]))
         self._other = np.flatnonzero(main == -1)
         self._labels = np.full(len(self._other), -1)
@@ -77,7 +103,11 @@ class NewThemeFinder(BaseEstimator):
         kept = []
         for c in range(disc.n_clusters_):
             members = self._other[disc.labels_ == c]
-            if len(members) >= self.min_size and coherence(E, members) >= bar:
+            if (
+                len(members) >= self.min_size
+                and coherence(E, members) >= bar
+                and shared_word_share(words, members) >= self.min_shared
+            ):
                 kept.append(c)
         for new, c in enumerate(kept):
             self._labels[disc.labels_ == c] = new
