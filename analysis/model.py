@@ -24,7 +24,7 @@ from .exceptions import EmptyInputError, InvalidParameterError, NotFittedError, 
 from .features import TextFeatures
 from .inputs import as_texts, content_rows
 from .nonanswers import is_nonanswer
-from .normalise import Normaliser, SurfaceForms
+from .normalise import Normaliser, SurfaceForms, sentence_starts
 from .results import Assignment, Theme
 
 __all__ = ["MODES", "ThemeModel"]
@@ -177,7 +177,8 @@ class ThemeModel(BaseEstimator):
         Q = self._answer_vectors(texts, rows, vectors)
         self.semantic_ = Q is not None
         self._q_mean = Q.mean(axis=0) if Q is not None else None
-        space = modes.Space([docs[i] for i in rows], X, Q, self._dense_space(X, Q))
+        starts = [sentence_starts(texts[i], self._normaliser.max_chars) for i in rows]
+        space = modes.Space([docs[i] for i in rows], X, Q, self._dense_space(X, Q), starts)
         themes = None
         if self.codebook_:
             Q_themes = semantic.embed_themes(theme_texts) if Q is not None else None

@@ -40,6 +40,8 @@ class Space:
     Q: np.ndarray | None
     #: Dense, L2-normalised space for clustering and representative answers.
     E: np.ndarray
+    #: Per row, the token indices that begin a sentence (names never run across them).
+    starts: list | None = None
 
 
 def fit_mode(model, space: Space, themes: Space | None, coded, rows) -> Partition:

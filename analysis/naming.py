@@ -2,7 +2,9 @@
 
 Candidates are runs of one to four words in the answers, as the respondents wrote them, that
 start and end with a content word and hold only small linking words inside ("ventetid på
-BUP", "fast kontaktperson", "møteplasser for ungdom"). They come from two places: the phrases
+BUP", "fast kontaktperson", "møteplasser for ungdom"). A name is a noun phrase: it does not
+start with a verb or end with a verb, an adverb, an adjective or a genitive (see
+:func:`is_verb`), and it never runs across the end of a sentence or list item. They come from two places: the phrases
 many of the theme's answers use more often than the other answers do (coverage times
 distinctiveness), and the phrases of two to four words in the theme's most central answers.
 
@@ -17,9 +19,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 import numpy as np
-
+import simplemma
 from sklearn.preprocessing import normalize
 
 from . import semantic
@@ -30,6 +33,13 @@ __all__ = ["name_themes"]
 
 #: Small words that may stand inside a name ("Ventetid på BUP", "Møteplasser for unge").
 LINKS = frozenset({"på", "til", "i", "for", "med", "og", "av", "om", "mellom", "fra", "hos"})
+#: Adverbs of time and order that the stop list keeps (they can matter in answers) but that
+#: cannot end a name («Ungdommene før», «Tingene først»).
+ADVERBS = frozenset({"før", "først", "fortsatt", "framleis", "snart", "nærmere", "etterpå"})
+#: Acronyms of the services, written as planners write them («Ventetid på BUP»).
+ACRONYMS = frozenset(
+    {"bup", "ppt", "nav", "sfo", "vgs", "dps", "adhd", "icdp", "pmto", "tfco", "mst", "ikt", "sms"}
+)
 #: Longest name, in words.
 MAX_WORDS = 4
 #: Bonus per extra word of a phrase.
@@ -42,28 +52,93 @@ CENTRAL = 5
 COVERAGE_WEIGHT = 0.3
 
 
-def _candidates(tokens) -> dict[tuple[str, ...], str]:
-    """Return {lemma-key tuple: surface text} for the name candidates in one answer."""
+@lru_cache(maxsize=50_000)
+def _noun_lemma(lemma: str) -> bool:
+    """Whether the dictionary knows the definite plural of ``lemma`` as a noun («møtene»)."""
+    plural = lemma + "ne"
+    return simplemma.is_known(plural, "nb") and simplemma.lemmatize(plural, lang="nb") == lemma
+
+
+def _verb_lemma(lemma: str) -> bool:
+    """Whether ``lemma`` looks like a verb's infinitive: -e, and no noun of that form."""
+    return len(lemma) >= 3 and lemma.endswith("e") and " " not in lemma and not _noun_lemma(lemma)
+
+
+@lru_cache(maxsize=100_000)
+def is_verb(token) -> bool:
+    """Whether ``token`` is a verb form («hjalp», «mister», «flytter», «ringte», «sluttar»).
+
+    A name is a noun phrase («Ventetid på BUP»), not a clause («Skjema hjalp», «Flytter mellom
+    kommuner»). Without a tagger: a form of a lemma in -e is a verb unless the dictionary also
+    knows that lemma as a noun (skole/skolene, venteliste/ventelistene, møte/møtene); so is a
+    weak past tense («ringte»), a present tense in -er whose infinitive is such a verb
+    («hjelper», which the lemmatiser reads as the noun «hjelp»), and a nynorsk present in -ar
+    («sluttar»).
+    """
+    lemma, surface = token.lemma, token.surface
+    if lemma.endswith("e") and len(lemma) >= 3:
+        stem = lemma[:-1]
+        if surface in (stem + "te", stem + "de", stem + "dde"):
+            return True
+        return not _noun_lemma(lemma)
+    if surface.endswith("er") and simplemma.is_known(surface[:-1], "nb"):
+        return _verb_lemma(surface[:-1])
+    return surface.endswith("ar") and lemma.endswith("a") and surface == lemma + "r"
+
+
+@lru_cache(maxsize=100_000)
+def can_end_name(token) -> bool:
+    """Whether a name may end with ``token``: not a verb, an adverb («før», «først»), an
+    adjective in -ig/-isk or a comparative («nærmere»), or a genitive («barnevernets»)."""
+    surface = token.surface
+    adjective = (
+        surface in ADVERBS
+        or surface.endswith("ig")
+        or (len(surface) > 5 and surface.endswith("isk"))
+        or (surface.endswith("ere") and not token.lemma.endswith("er"))
+    )
+    genitive = (
+        len(surface) > 5
+        and surface.endswith(("ets", "ens", "nes", "as"))
+        and simplemma.is_known(surface[:-1], "nb")
+    )
+    return not adjective and not genitive and not is_verb(token)
+
+
+def _candidates(tokens, starts=frozenset()) -> dict[tuple[str, ...], str]:
+    """Return {lemma-key tuple: surface text} for the name candidates in one answer.
+
+    ``starts`` are the token indices that begin a sentence: a name never runs across one.
+    """
     out: dict[tuple[str, ...], str] = {}
     n = len(tokens)
     for start in range(n):
         first = tokens[start]
         if first.is_stop or first.key in NEGATIONS or len(first.surface) < 3:
             continue
+        if is_verb(first):
+            continue
         run = 0  # content words in a row: a name is "fast kontaktperson", not a sentence
         for end in range(start, min(n, start + MAX_WORDS)):
             last = tokens[end]
-            if end > start and last.is_stop and last.surface not in LINKS:
+            if end > start and ((last.is_stop and last.surface not in LINKS) or end in starts):
                 break
             run = 0 if last.is_stop else run + 1
             if run > 2:
                 break
-            if last.is_stop or last.key in NEGATIONS:
+            if last.is_stop or last.key in NEGATIONS or not can_end_name(last):
                 continue
             span = tokens[start : end + 1]
             key = tuple(t.key for t in span)
             out.setdefault(key, " ".join(t.surface for t in span))
     return out
+
+
+def _display(phrase: str) -> str:
+    """Return ``phrase`` (lower case) as a name: capital first letter, acronyms in capitals."""
+    words = [w.upper() if w in ACRONYMS else w for w in phrase.split(" ")]
+    shown = " ".join(words)
+    return shown[:1].upper() + shown[1:]
 
 
 def _lexical(member_candidates, other_df: Counter, n_other: int):
@@ -82,7 +157,7 @@ def _lexical(member_candidates, other_df: Counter, n_other: int):
         lift = math.log(max(p_in / p_out, 1.0))
         score = p_in * lift * (1 + LENGTH_BONUS * (len(key) - 1))
         shown = surfaces[key].most_common(1)[0][0]
-        scored.append((score, shown[:1].upper() + shown[1:], p_in, count, len(key)))
+        scored.append((score, _display(shown), p_in, count, len(key)))
     scored.sort(key=lambda c: (-c[0], c[1]))
     return scored
 
@@ -94,7 +169,7 @@ def _shortlist(scored, central_candidates, used: set[str]) -> list[tuple[str, fl
     for candidates in central_candidates:
         for key, surface in candidates.items():
             if 2 <= len(key) <= MAX_WORDS:
-                out.append(surface[:1].upper() + surface[1:])
+                out.append(_display(surface))
     unique = [lab for lab in dict.fromkeys(out) if lab.lower() not in used]
     return [(lab, coverage.get(lab, 0.0)) for lab in unique]
 
@@ -126,7 +201,8 @@ def _lexical_label(scored, n_in: int, taken: set[str]) -> str | None:
 
 def name_themes(space, labels: np.ndarray, k: int, taken: set[str]):
     """Return generated keys and labels for themes 0..k-1 of ``labels`` (rows of ``space``)."""
-    per_doc = [_candidates(doc) for doc in space.docs]
+    starts = space.starts or [frozenset()] * len(space.docs)
+    per_doc = [_candidates(doc, first) for doc, first in zip(space.docs, starts)]
     total: Counter = Counter()
     for cands in per_doc:
         total.update(cands.keys())

@@ -27,7 +27,7 @@ import snowballstemmer
 
 from .stopwords import _read_data_lines, load_stopwords
 
-__all__ = ["Token", "Normaliser", "SurfaceForms", "word_key", "tokenise"]
+__all__ = ["Token", "Normaliser", "SurfaceForms", "sentence_starts", "word_key", "tokenise"]
 
 #: The app's masking placeholders ("[fødselsnummer]", "[telefon]", "[e-post]", "[navn]"):
 #: they stand for something removed, not for words the respondent used.
@@ -35,6 +35,8 @@ PLACEHOLDER_RE = re.compile(r"\[(?:fødselsnummer|d-nummer|telefon|e-post|navn)\
 _WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*-?")
 _SPLIT_RE = re.compile(r"[-'’]")
 _STEMMER = snowballstemmer.stemmer("norwegian")
+#: What ends a sentence or a list item in an answer («Lang ventetid. Ingen buss», «• vape • skjermtid»).
+_SENTENCE_END_RE = re.compile(r"[.!?;:•*\n]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +105,17 @@ def _lemma_and_key(word: str) -> tuple[str, str]:
         # "tid" (time) and "tidlig" (early).
         return lemma, lemma
     return lemma, _STEMMER.stemWord(lemma)
+
+
+def sentence_starts(text: str, max_chars: int = 10_000) -> frozenset[int]:
+    """Return the indices of the words of ``text`` (as :func:`tokenise` splits them) that begin
+    a new sentence or list item; the first word is not counted."""
+    starts, n = set(), 0
+    for piece in _SENTENCE_END_RE.split(str(text)[:max_chars]):
+        if n:
+            starts.add(n)
+        n += len(tokenise(piece, max_chars))
+    return frozenset(starts)
 
 
 def word_key(word: str) -> str:
