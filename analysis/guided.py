@@ -10,7 +10,7 @@ Steps (see :mod:`analysis.evidence` for the first three):
 5. *Annet*: an answer goes to "Annet" only when its evidence for every theme is weak, in
    words and in meaning; a short idea such as "Billigere buss til byen" is not forced onto the
    nearest theme by accident. New themes are only *proposed* from "Annet" (see
-   :func:`analysis.proposals.propose_themes`).
+   :class:`analysis.proposals.NewThemeFinder`).
 """
 
 from __future__ import annotations
