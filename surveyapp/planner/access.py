@@ -24,7 +24,7 @@ DEFAULT_IDLE_SECONDS = 30 * 60
 WARNING_SECONDS = 120
 SEEN_KEY = "planner_seen"
 #: requests made by the page itself (polling) do not count as activity
-PASSIVE_ENDPOINTS = frozenset({"planner.live_count"})
+PASSIVE_ENDPOINTS = frozenset({"planner.live_count", "planner.reading_status"})
 
 
 def role_required(role: str):

