@@ -12,7 +12,14 @@ from .explain import make_label, matching_terms, quote, representatives, theme_t
 from .normalise import SurfaceForms
 from .results import Assignment, Theme
 
-__all__ = ["Partition", "build_themes", "build_assignments", "word_centres", "secondary_themes"]
+__all__ = [
+    "Partition",
+    "build_themes",
+    "build_assignments",
+    "empty_assignments",
+    "word_centres",
+    "secondary_themes",
+]
 
 
 @dataclass
@@ -147,3 +154,17 @@ def build_assignments(
 
 def _unique(items: list[str]) -> list[str]:
     return list(dict.fromkeys(items))
+
+
+def empty_assignments(nonanswer: list[bool], groups) -> list[Assignment]:
+    """Assignments when no answer has content: non-answers, the rest in Annet."""
+    return [
+        Assignment(
+            index=i,
+            theme=None if nonanswer[i] else OTHER_KEY,
+            confidence=0.0,
+            is_nonanswer=nonanswer[i],
+            duplicate_group=groups[i],
+        )
+        for i in range(len(nonanswer))
+    ]

@@ -137,7 +137,7 @@ class ThemeEvidence(BaseEstimator):
         self.n_neighbors = n_neighbors
         self.neighbour_weight = neighbour_weight
 
-    def fit(self, X, Q, X_themes, Q_themes, fixed=None) -> "ThemeEvidence":
+    def fit(self, X, Q, X_themes, Q_themes, fixed=None, X_ref=None, Q_ref=None) -> "ThemeEvidence":
         """Learn prototypes from theme texts and answers.
 
         Parameters
@@ -151,9 +151,13 @@ class ThemeEvidence(BaseEstimator):
             for themes known only from coding).
         fixed : ndarray of int (n_answers,), optional
             The planner's coding: a theme index, or -1 for an uncoded answer.
+        X_ref, Q_ref : background answers in the same spaces, optional
+            When given, the typical answer (median) and the spread are taken from them instead
+            of from ``X`` and ``Q`` (see :mod:`analysis.background`).
         """
         n, k = X.shape[0], len(X_themes)
         fixed = np.full(n, -1) if fixed is None else np.asarray(fixed)
+        self._ref = (X_ref, Q_ref if Q is not None else None) if X_ref is not None else None
         lex0 = self._base(X, X_themes, fixed)
         sem0 = self._base(Q, Q_themes, fixed) if Q is not None else None
         lex, sem = lex0, sem0
@@ -194,14 +198,24 @@ class ThemeEvidence(BaseEstimator):
 
     def _raw(self, X, Q, lex, sem, stats=None):
         """Return the combined standardised evidence and the per-theme (median, spread) it used."""
-        parts = [_dense(X @ lex.T)]
-        if Q is not None and sem is not None:
-            parts.append(Q @ sem.T)
+        parts = self._similarities(X, Q, lex, sem)
         if stats is None:
-            stats = [_baseline(p) for p in parts]
+            typical = parts
+            if self._ref is not None:
+                typical = self._similarities(self._ref[0], self._ref[1], lex, sem)
+                typical += parts[len(typical) :]  # no background vectors: the batch's own
+            stats = [_baseline(p) for p in typical]
         z = [(p - m) / s for p, (m, s) in zip(parts, stats)]
         C = z[0] if len(z) == 1 else z[0] + self.semantic_weight * z[1]
         return C, stats
+
+    @staticmethod
+    def _similarities(X, Q, lex, sem) -> list[np.ndarray]:
+        """Cosines to the prototypes: lexical, and semantic when there are vectors."""
+        parts = [_dense(X @ lex.T)]
+        if Q is not None and sem is not None:
+            parts.append(Q @ sem.T)
+        return parts
 
     def _confident(self, C, labels, k) -> np.ndarray:
         if k < 2:

@@ -60,10 +60,11 @@ class CodebookMatcher(BaseEstimator):
         self.temperature = temperature
         self.semantic_weight = semantic_weight
 
-    def fit(self, X, Q, X_themes, Q_themes, fixed=None) -> "CodebookMatcher":
-        """Learn prototypes from the theme texts (and coded answers, if any)."""
+    def fit(self, X, Q, X_themes, Q_themes, fixed=None, X_ref=None, Q_ref=None) -> "CodebookMatcher":
+        """Learn prototypes from the theme texts (and coded answers, if any); ``X_ref`` and
+        ``Q_ref`` are background answers (see :class:`analysis.evidence.ThemeEvidence`)."""
         self.evidence_ = ThemeEvidence(semantic_weight=self.semantic_weight).fit(
-            X, Q, X_themes, Q_themes, fixed
+            X, Q, X_themes, Q_themes, fixed, X_ref, Q_ref
         )
         self.n_themes_ = len(X_themes)
         return self

@@ -16,8 +16,8 @@ from threadpoolctl import threadpool_limits
 import numpy as np
 from sklearn.preprocessing import normalize
 
-from . import modes, semantic
-from .assemble import build_assignments, build_themes, word_centres
+from . import background, modes, semantic
+from .assemble import build_assignments, build_themes, empty_assignments, word_centres
 from .codebook import Codebook, load_codebook
 from .duplicates import duplicate_groups
 from .exceptions import EmptyInputError, InvalidParameterError, NotFittedError, UnknownThemeError
@@ -66,6 +66,9 @@ class ThemeModel(BaseEstimator):
         Clustering runs used for stability and consensus.
     extra_stopwords : tuple of str, default=()
         Words to ignore on top of the built-in list (for example the question's own words).
+    background : bool, default=True
+        With a codebook (guided and coding modes): weigh words and measure the typical answer
+        on the batch plus a fixed background of answers (:mod:`analysis.background`).
     semantic : "auto" or bool, default="auto"
         Compare answers and themes by meaning too (sentence embeddings, see
         :mod:`analysis.semantic`), not only by shared words. "auto" uses them when the
@@ -104,6 +107,7 @@ class ThemeModel(BaseEstimator):
         new_theme_stability=0.7,
         n_resamples=20,
         extra_stopwords=(),
+        background=True,
         semantic="auto",
         random_state=0,
         verbose=0,
@@ -120,6 +124,7 @@ class ThemeModel(BaseEstimator):
         self.new_theme_stability = new_theme_stability
         self.n_resamples = n_resamples
         self.extra_stopwords = extra_stopwords
+        self.background = background
         self.semantic = semantic
         self.random_state = random_state
         self.verbose = verbose
@@ -172,9 +177,13 @@ class ThemeModel(BaseEstimator):
         theme_docs = [self._normaliser.tokens(t) for t in theme_texts]
         self._log("Lager trekk (lemma og bokstav-n-gram) ...")
         self.features_ = TextFeatures(char_weight=3.0, random_state=self.random_state)
-        X_all = self.features_.fit_transform([docs[i] for i in rows] + theme_docs)
-        X, X_themes = X_all[: len(rows)], X_all[len(rows) :]
+        use_background = self.background and self.mode != "discover" and bool(theme_docs)
+        X, X_themes, X_ref = background.fit_features(
+            self.features_, [docs[i] for i in rows], theme_docs, self._normaliser, use_background
+        )
         Q = self._answer_vectors(texts, rows, vectors)
+        Q_ref = background.vectors() if use_background and Q is not None else None
+        self._background = (X_ref, Q_ref)
         self.semantic_ = Q is not None
         self._q_mean = Q.mean(axis=0) if Q is not None else None
         starts = [sentence_starts(texts[i], self._normaliser.max_chars) for i in rows]
@@ -238,16 +247,7 @@ class ThemeModel(BaseEstimator):
         self.features_ = None
         self._partition = None
         self.themes_ = []
-        self.assignments_ = [
-            Assignment(
-                index=i,
-                theme=None if nonanswer[i] else "annet",
-                confidence=0.0,
-                is_nonanswer=nonanswer[i],
-                duplicate_group=groups[i],
-            )
-            for i in range(len(nonanswer))
-        ]
+        self.assignments_ = empty_assignments(nonanswer, groups)
         return self
 
     # --------------------------------------------------------------- using it
@@ -271,15 +271,7 @@ class ThemeModel(BaseEstimator):
         rows = content_rows(docs, nonanswer)
         groups: list[int | None] = [None] * len(texts)
         if self.features_ is None or len(rows) == 0:
-            return [
-                Assignment(
-                    index=i,
-                    theme=None if nonanswer[i] else "annet",
-                    confidence=0.0,
-                    is_nonanswer=nonanswer[i],
-                )
-                for i in range(len(texts))
-            ]
+            return empty_assignments(nonanswer, groups)
         X = self.features_.transform([docs[i] for i in rows])
         Q = None
         if self.semantic_:  # fitted with meaning: new answers need it too
