@@ -105,7 +105,6 @@ def build_themes(
 
 def build_assignments(
     part: Partition,
-    n_answers: int,
     rows: np.ndarray,
     nonanswer: list[bool],
     Xw: sp.csr_matrix,
@@ -122,16 +121,7 @@ def build_assignments(
     all too rare to be features: their own content words.
     """
     Xw = sp.csr_matrix(Xw)  # rows are read through indptr below, without slicing
-    out = [
-        Assignment(
-            index=i,
-            theme=None if nonanswer[i] else OTHER_KEY,
-            confidence=0.0,
-            is_nonanswer=nonanswer[i],
-            duplicate_group=groups[i],
-        )
-        for i in range(n_answers)
-    ]
+    out = empty_assignments(nonanswer, groups)
     for local, i in enumerate(rows.tolist()):
         main = int(part.main[local])
         a = out[i]
@@ -157,7 +147,7 @@ def _unique(items: list[str]) -> list[str]:
 
 
 def empty_assignments(nonanswer: list[bool], groups) -> list[Assignment]:
-    """Assignments when no answer has content: non-answers, the rest in Annet."""
+    """One assignment per answer before any theme is known: non-answers, the rest in Annet."""
     return [
         Assignment(
             index=i,

@@ -208,7 +208,6 @@ class ThemeModel(BaseEstimator):
         )
         self.assignments_: list[Assignment] = build_assignments(
             part,
-            len(texts),
             rows,
             nonanswer,
             Xw,
@@ -281,7 +280,6 @@ class ThemeModel(BaseEstimator):
         Xw = X[:, : self.features_.n_word_features_]
         return build_assignments(
             part,
-            len(texts),
             rows,
             nonanswer,
             Xw,
