@@ -183,7 +183,7 @@ class CodingClassifier(BaseEstimator):
         for t, key in enumerate(keys):
             if key in classes:
                 total[:, t] += self.classifier_weight * z[:, classes.index(key)]
-        proba = softmax(total, self.temperature)
+        proba = softmax(total, self.temperature * self.evidence_.confidence_scale_)
         main = total.argmax(axis=1) if len(keys) else np.full(len(total), -1)
         if OTHER_KEY in classes and self.classifier_ is not None:
             p_other = np.exp(log_p[:, classes.index(OTHER_KEY)])

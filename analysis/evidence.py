@@ -119,6 +119,8 @@ class ThemeEvidence(BaseEstimator):
     semantic_centres_ : ndarray of shape (n_themes, n_dims) or None
     scores_ : ndarray of shape (n_answers, n_themes)
         Evidence of the answers given to :meth:`fit`, after neighbour mixing.
+    confidence_scale_ : float
+        Divisor of the evidence when it becomes a confidence (1 without a background).
     """
 
     def __init__(
@@ -169,6 +171,7 @@ class ThemeEvidence(BaseEstimator):
             sem = self._recentre(sem0, Q, chosen, labels, k) if Q is not None else None
         self.lexical_centres_, self.semantic_centres_ = lex, sem
         C, self._stats = self._raw(X, Q, lex, sem)
+        self.confidence_scale_ = self._confidence_scale(X, Q, lex, sem)
         if Q is not None and self.neighbour_weight > 0:
             C = (1 - self.neighbour_weight) * C + self.neighbour_weight * neighbour_mean(
                 _clamp(C, fixed), Q, self.n_neighbors
@@ -208,6 +211,21 @@ class ThemeEvidence(BaseEstimator):
         z = [(p - m) / s for p, (m, s) in zip(parts, stats)]
         C = z[0] if len(z) == 1 else z[0] + self.semantic_weight * z[1]
         return C, stats
+
+    def _confidence_scale(self, X, Q, lex, sem) -> float:
+        """How much wider the answers' own spread is than the background's (at least 1).
+
+        Measured against the background, a small round's answers sit far above the typical
+        answer (the prototypes learnt their words), so the evidence gaps, and with them the
+        confidences, came out too large (most at 1.0 on a dozen idea-wall statements). The
+        confidence divides the evidence by this ratio; the choice of theme does not change.
+        """
+        if self._ref is None:
+            return 1.0
+        own = [_baseline(p)[1] for p in self._similarities(X, Q, lex, sem)]
+        weights = [1.0, self.semantic_weight][: len(own)]
+        ratios = [o / s for o, (_, s) in zip(own, self._stats)]
+        return max(1.0, float(np.average(ratios, weights=weights)))
 
     @staticmethod
     def _similarities(X, Q, lex, sem) -> list[np.ndarray]:

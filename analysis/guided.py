@@ -81,7 +81,7 @@ class CodebookMatcher(BaseEstimator):
 
     def proba(self, scores: np.ndarray) -> np.ndarray:
         """Return probabilities of shape (n_answers, n_themes)."""
-        return softmax(scores, self.temperature)
+        return softmax(scores, self.temperature * self.evidence_.confidence_scale_)
 
     def assign(self, scores: np.ndarray, hits) -> np.ndarray:
         """Return theme indices, -1 for "Annet"."""

@@ -60,3 +60,30 @@ def test_discover_does_not_use_the_background(mode):
     a = ThemeModel(mode=mode, random_state=0).fit(LEISURE + OTHERS).to_dict()
     b = ThemeModel(mode=mode, random_state=0, background=False).fit(LEISURE + OTHERS).to_dict()
     assert a["themes"] == b["themes"]
+
+
+WALL = [
+    "Mer penger til idrettslag",
+    "Flere turneringer",
+    "Kunstgress på skolen",
+    "Lengre treningstider",
+    "Mer kultur og teater",
+    "Flere konserter for unge",
+    "Et verksted for musikk",
+    "Gratis kino",
+    "Gratis steder å henge etter skolen",
+    "Helsesykepleier må være der når vi trenger det",
+    "Billigere buss om kvelden",
+    "Voksne som lytter til oss",
+]
+
+
+def test_a_small_round_is_not_overconfident():
+    """Against the background, a dozen statements sat far above the typical answer and most
+    confidences came out 1.0; the confidence is read in the round's own spread."""
+    model = ThemeModel(mode="guided", codebook="15-1", random_state=0).fit(WALL)
+    confidences = [a.confidence for a in model.assignments_ if a.theme != "annet"]
+    assert max(confidences) < 0.97
+    assert model._codebook_matcher.evidence_.confidence_scale_ > 1.0
+    plain = ThemeModel(mode="guided", codebook="15-1", random_state=0, background=False).fit(WALL)
+    assert plain._codebook_matcher.evidence_.confidence_scale_ == 1.0
