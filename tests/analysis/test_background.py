@@ -63,18 +63,18 @@ def test_discover_does_not_use_the_background(mode):
 
 
 WALL = [
-    "Mer penger til idrettslag",
-    "Flere turneringer",
-    "Kunstgress på skolen",
-    "Lengre treningstider",
-    "Mer kultur og teater",
-    "Flere konserter for unge",
-    "Et verksted for musikk",
-    "Gratis kino",
-    "Gratis steder å henge etter skolen",
-    "Helsesykepleier må være der når vi trenger det",
-    "Billigere buss om kvelden",
-    "Voksne som lytter til oss",
+    "Flere benker og lys i parken",
+    "Gratis trening for ungdom",
+    "Et rom for gaming på biblioteket",
+    "Lengre åpningstid på ungdomsklubben",
+    "Dansekurs som ikke koster noe",
+    "Mer is i kantina",
+    "Kunstgressbane ved skolen",
+    "Sommerjobb for 15-åringer",
+    "Trygge voksne på kveldstid",
+    "Helsesykepleier hver dag",
+    "Mindre lekser i helgene",
+    "Sykkelsti til skolen",
 ]
 
 
