@@ -170,8 +170,10 @@ class ThemeEvidence(BaseEstimator):
             lex = self._recentre(lex0, X, chosen, labels, k)
             sem = self._recentre(sem0, Q, chosen, labels, k) if Q is not None else None
         self.lexical_centres_, self.semantic_centres_ = lex, sem
-        C, self._stats = self._raw(X, Q, lex, sem)
-        self.confidence_scale_ = self._confidence_scale(X, Q, lex, sem)
+        parts = self._similarities(X, Q, lex, sem)
+        self._stats = self._typical(parts, lex, sem)
+        C = self._combine(parts, self._stats)
+        self.confidence_scale_ = self._confidence_scale(parts)
         if Q is not None and self.neighbour_weight > 0:
             C = (1 - self.neighbour_weight) * C + self.neighbour_weight * neighbour_mean(
                 _clamp(C, fixed), Q, self.n_neighbors
@@ -202,17 +204,23 @@ class ThemeEvidence(BaseEstimator):
     def _raw(self, X, Q, lex, sem, stats=None):
         """Return the combined standardised evidence and the per-theme (median, spread) it used."""
         parts = self._similarities(X, Q, lex, sem)
-        if stats is None:
-            typical = parts
-            if self._ref is not None:
-                typical = self._similarities(self._ref[0], self._ref[1], lex, sem)
-                typical += parts[len(typical) :]  # no background vectors: the batch's own
-            stats = [_baseline(p) for p in typical]
-        z = [(p - m) / s for p, (m, s) in zip(parts, stats)]
-        C = z[0] if len(z) == 1 else z[0] + self.semantic_weight * z[1]
-        return C, stats
+        stats = stats or self._typical(parts, lex, sem)
+        return self._combine(parts, stats), stats
 
-    def _confidence_scale(self, X, Q, lex, sem) -> float:
+    def _typical(self, parts, lex, sem) -> list:
+        """Per part, (median per theme, spread): from the background when there is one."""
+        typical = parts
+        if self._ref is not None:
+            typical = self._similarities(self._ref[0], self._ref[1], lex, sem)
+            typical += parts[len(typical) :]  # no background vectors: the batch's own
+        return [_baseline(p) for p in typical]
+
+    def _combine(self, parts, stats) -> np.ndarray:
+        """Standardised lexical evidence plus ``semantic_weight`` times the semantic one."""
+        z = [(p - m) / s for p, (m, s) in zip(parts, stats)]
+        return z[0] if len(z) == 1 else z[0] + self.semantic_weight * z[1]
+
+    def _confidence_scale(self, parts) -> float:
         """How much wider the answers' own spread is than the background's (at least 1).
 
         Measured against the background, a small round's answers sit far above the typical
@@ -222,7 +230,7 @@ class ThemeEvidence(BaseEstimator):
         """
         if self._ref is None:
             return 1.0
-        own = [_baseline(p)[1] for p in self._similarities(X, Q, lex, sem)]
+        own = [_baseline(p)[1] for p in parts]
         weights = [1.0, self.semantic_weight][: len(own)]
         ratios = [o / s for o, (_, s) in zip(own, self._stats)]
         return max(1.0, float(np.average(ratios, weights=weights)))

@@ -45,7 +45,10 @@ def overview(round_id: int):
         round=round_,
         data=data,
         kept=overview_service.stored_summary(round_),
-        reading=answer_vectors.reading_status(round_.id),
+        # counted only while a job reads: the overview is opened far more often than imports run
+        reading=answer_vectors.reading_status(round_.id)
+        if answer_vectors.is_reading(round_.id)
+        else None,
         action_form=ActionForm(),
         reopen_form=ReopenForm(),
     )

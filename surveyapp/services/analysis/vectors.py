@@ -62,16 +62,14 @@ def missing_ids(
 
 
 def backlog(round_id: int) -> tuple[int, int]:
-    """Return (answers read, answers to read) of one round's masked free text."""
-    current = db.select(AnswerVector.answer_id).where(AnswerVector.model == model_name())
-    answers = _text_answers([round_id], None)
-    total = db.session.scalar(db.select(db.func.count()).select_from(answers.subquery()))
-    missing = db.session.scalar(
-        db.select(db.func.count()).select_from(
-            answers.where(Answer.id.not_in(current)).subquery()
-        )
-    )
-    return total - missing, total
+    """Return (answers read, answers to read) of one round's masked free text, in one query."""
+    answers = _text_answers([round_id], None).subquery()
+    read = (AnswerVector.answer_id == answers.c.id) & (AnswerVector.model == model_name())
+    query = db.select(
+        db.func.count(AnswerVector.answer_id), db.func.count(answers.c.id)
+    ).select_from(answers.outerjoin(AnswerVector, read))
+    done, total = db.session.execute(query).one()
+    return done, total
 
 
 def reading_status(round_id: int) -> dict:
@@ -83,9 +81,13 @@ def reading_status(round_id: int) -> dict:
     if not available():
         return {"reading": False, "done": 0, "total": 0}
     done, total = backlog(round_id)
+    return {"reading": is_reading(round_id) and done < total, "done": done, "total": total}
+
+
+def is_reading(round_id: int) -> bool:
+    """Whether an ``embed`` job for the round is queued or running (no counting)."""
     job = job_records.latest_for("embed", round_id)
-    reading = job is not None and job.state in ("queued", "running") and done < total
-    return {"reading": reading, "done": done, "total": total}
+    return available() and job is not None and job.state in ("queued", "running")
 
 
 def embed_missing(
