@@ -255,14 +255,22 @@ class ThemeEvidence(BaseEstimator):
             chosen.append(members[np.argsort(-margin[members], kind="stable")[:keep]])
         return np.sort(np.concatenate(chosen)) if chosen else np.array([], dtype=int)
 
-    @staticmethod
-    def _recentre(base, V, chosen, labels, k) -> np.ndarray:
+    def _recentre(self, base, V, chosen, labels, k) -> np.ndarray:
+        """Move each prototype towards the mean of its clearest answers.
+
+        The answers count as as many answers as they are against a theme text worth
+        ``prior_weight``, and never for more than half the prototype. With equal halves
+        whatever their number, one statement on a small idea wall became half its theme's
+        prototype and then matched it at ten standard deviations («Flere konserter for unge»
+        went to *Medvirkning* with confidence 0.84); the codebook's meaning must stay.
+        """
         rows = []
         for t in range(k):
             members = chosen[labels[chosen] == t]
             centre = base[t].copy()
             if len(members):
                 mean = np.asarray(V[members].mean(axis=0)).ravel()
-                centre = centre + mean / (np.linalg.norm(mean) + 1e-12)
+                share = min(0.5, len(members) / (len(members) + self.prior_weight))
+                centre = (1 - share) * centre + share * mean / (np.linalg.norm(mean) + 1e-12)
             rows.append(centre)
         return normalize(np.vstack(rows))
