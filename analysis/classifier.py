@@ -1,4 +1,4 @@
-"""A small text classifier shared by guided mode (self-training) and learning from coding."""
+"""A small text classifier for learning from coding: which words separate the coded themes."""
 
 from __future__ import annotations
 

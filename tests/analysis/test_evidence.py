@@ -55,3 +55,13 @@ def test_a_strong_answer_is_never_annet_even_when_several_themes_fit():
 
 def test_a_named_keyword_keeps_a_weak_flat_answer_out_of_annet():
     assert _assign([[0.1, -0.2, 0.3, 0.0]], named_theme=2).tolist() == [2]
+
+
+def test_a_coded_answer_always_teaches_its_theme():
+    # Four answers in theme 0; the coded one (last) has the smallest margin, so the clearest
+    # half would leave it out, yet the planner's coding must count.
+    C = np.array([[3.0, 0.0], [2.5, 0.0], [2.0, 0.0], [0.1, 0.0]])
+    labels, fixed = np.zeros(4, int), np.array([-1, -1, -1, 0])
+    learnt = ThemeEvidence()._confident(C, labels, 2, fixed)
+    assert learnt.tolist() == [0, 1, 3]
+    assert ThemeEvidence()._confident(C, labels, 2, np.full(4, -1)).tolist() == [0, 1]
