@@ -227,6 +227,11 @@ class Phone:
     def repeat_first_vote(self) -> None:
         if not self.journal:
             return
+        # The phone has been idle while the others finished, and gunicorn closes idle
+        # keep-alive connections: come back on a new one, as a browser would.
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None
         try:
             status, _ = self.vote(self.journal[0][0], "uenig")
         except FAILURES:
