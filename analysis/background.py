@@ -9,7 +9,11 @@ similarity is subtracted from everybody, so the theme most answers speak to lose
 to the built-in questionnaires, spread over the § 15-1 themes (the development part of our
 labelled set, without its labels; the held-out part is not in it). Word weights are learnt
 from the batch and the background together, and the typical answer is taken from the
-background, so a theme is not penalised for being what most of the batch is about.
+background, so a theme is not penalised for being what most of the batch is about. The
+background's answers also join the batch's when the prototypes learn respondents' words
+(:class:`analysis.evidence.ThemeEvidence`), so a question with 30 answers learns as much as a
+round with 700 (guided, one question at a time: 0.373 -> 0.413 on our development answers,
+each question against a background without its own answers).
 
 The background's sentence vectors are shipped beside its texts (``data/background.npy``,
 made by ``python -m analysis.bench.background``), so no analysis waits for them.
@@ -24,8 +28,9 @@ from importlib import resources
 import numpy as np
 
 from . import semantic
+from .nonanswers import is_nonanswer
 
-__all__ = ["fit_features", "texts", "vectors"]
+__all__ = ["fit_features", "novel", "texts", "vectors"]
 
 _DATA = resources.files("analysis") / "data"
 
@@ -38,6 +43,17 @@ def _stored() -> dict:
 def texts() -> list[str]:
     """The background answers (masked, as the app stores answers)."""
     return list(_stored()["texts"])
+
+
+def novel(batch: list[str]) -> np.ndarray:
+    """Mask of the background answers worth learning from: real answers (not «vet ikke») that
+    are not also in ``batch`` (same words, any case), so an answer does not meet itself."""
+    seen = {_key(t) for t in batch}
+    return np.array([_key(t) not in seen and not is_nonanswer(t) for t in texts()], dtype=bool)
+
+
+def _key(text: str) -> str:
+    return " ".join(str(text).lower().split())
 
 
 @lru_cache(maxsize=1)

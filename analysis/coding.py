@@ -124,12 +124,15 @@ class CodingClassifier(BaseEstimator):
         self.temperature = temperature
 
     def fit(
-        self, X, Q, labels, keys, X_themes, Q_themes, X_ref=None, Q_ref=None
+        self, X, Q, labels, keys, X_themes, Q_themes, X_ref=None, Q_ref=None, ref_novel=None
     ) -> "CodingClassifier":
-        """Learn from coded rows: ``labels`` holds a key or None per row of ``X``; ``X_ref``
-        and ``Q_ref`` are background answers (see :class:`analysis.evidence.ThemeEvidence`)."""
+        """Learn from coded rows: ``labels`` holds a key or None per row of ``X``; ``X_ref``,
+        ``Q_ref`` and ``ref_novel`` describe the background (see
+        :class:`analysis.evidence.ThemeEvidence`)."""
         fixed = np.array([keys.index(y) if y in keys else -1 for y in labels])
-        self.evidence_ = ThemeEvidence().fit(X, Q, X_themes, Q_themes, fixed, X_ref, Q_ref)
+        self.evidence_ = ThemeEvidence().fit(
+            X, Q, X_themes, Q_themes, fixed, X_ref, Q_ref, ref_novel
+        )
         coded = np.array([j for j, y in enumerate(labels) if y is not None], dtype=int)
         rows_x = [X[coded]] + [sp.csr_matrix(r) for r in X_themes if r is not None]
         text_keys = [k for k, r in zip(keys, X_themes) if r is not None]

@@ -138,7 +138,9 @@ class ThemeEvidence(BaseEstimator):
         self.n_neighbors = n_neighbors
         self.neighbour_weight = neighbour_weight
 
-    def fit(self, X, Q, X_themes, Q_themes, fixed=None, X_ref=None, Q_ref=None) -> "ThemeEvidence":
+    def fit(
+        self, X, Q, X_themes, Q_themes, fixed=None, X_ref=None, Q_ref=None, ref_novel=None
+    ) -> "ThemeEvidence":
         """Learn prototypes from theme texts and answers.
 
         Parameters
@@ -154,20 +156,26 @@ class ThemeEvidence(BaseEstimator):
             The planner's coding: a theme index, or -1 for an uncoded answer.
         X_ref, Q_ref : background answers in the same spaces, optional
             When given, the typical answer (median) and the spread are taken from them instead
-            of from ``X`` and ``Q`` (see :mod:`analysis.background`).
+            of from ``X`` and ``Q``, and they join the answers the prototypes are re-centred on
+            (see :mod:`analysis.background`).
+        ref_novel : ndarray of bool, optional
+            Background answers that are not also in the batch (default: all); only these are
+            learnt from, so an answer does not meet itself there.
         """
         n, k = X.shape[0], len(X_themes)
         fixed = np.full(n, -1) if fixed is None else np.asarray(fixed)
         self._ref = (X_ref, Q_ref if Q is not None else None) if X_ref is not None else None
+        self._ref_novel = ref_novel
         lex0 = self._base(X, X_themes, fixed)
         sem0 = self._base(Q, Q_themes, fixed) if Q is not None else None
         lex, sem = lex0, sem0
+        X_learn, Q_learn, fixed_learn = self._learning_rows(X, Q, fixed)
         for _ in range(self.n_iter):
-            C, _ = self._raw(X, Q, lex, sem)
-            labels = np.where(fixed >= 0, fixed, C.argmax(axis=1))
-            chosen = self._confident(C, labels, k, fixed)
-            lex = self._recentre(lex0, X, chosen, labels, k)
-            sem = self._recentre(sem0, Q, chosen, labels, k) if Q is not None else None
+            C, _ = self._raw(X_learn, Q_learn, lex, sem)
+            labels = np.where(fixed_learn >= 0, fixed_learn, C.argmax(axis=1))
+            chosen = self._confident(C, labels, k, fixed_learn)
+            lex = self._recentre(lex0, X_learn, chosen, labels, k)
+            sem = self._recentre(sem0, Q_learn, chosen, labels, k) if Q is not None else None
         self.lexical_centres_, self.semantic_centres_ = lex, sem
         parts = self._similarities(X, Q, lex, sem)
         self._stats = self._typical(parts, lex, sem)
@@ -206,6 +214,18 @@ class ThemeEvidence(BaseEstimator):
                 centre = np.zeros(V.shape[1])
             rows.append(centre)
         return normalize(np.vstack(rows))
+
+    def _learning_rows(self, X, Q, fixed):
+        """The answers prototypes learn from: the batch's, and the background's (uncoded) when
+        it is there in both spaces, so a small batch has as much to learn from as a big one."""
+        if self._ref is None or Q is None or self._ref[1] is None:
+            return X, Q, fixed
+        keep = np.arange(self._ref[0].shape[0])
+        if self._ref_novel is not None:
+            keep = np.flatnonzero(self._ref_novel)
+        X_ref, Q_ref = self._ref[0][keep], self._ref[1][keep]
+        X_all = sp.vstack([sp.csr_matrix(X), sp.csr_matrix(X_ref)], format="csr")
+        return X_all, np.vstack([Q, Q_ref]), np.concatenate([fixed, np.full(len(keep), -1)])
 
     def _raw(self, X, Q, lex, sem, stats=None):
         """Return the combined standardised evidence and the per-theme (median, spread) it used."""

@@ -71,11 +71,14 @@ class CodebookMatcher(BaseEstimator):
         self.temperature = temperature
         self.semantic_weight = semantic_weight
 
-    def fit(self, X, Q, X_themes, Q_themes, fixed=None, X_ref=None, Q_ref=None) -> "CodebookMatcher":
-        """Learn prototypes from the theme texts (and coded answers, if any); ``X_ref`` and
-        ``Q_ref`` are background answers (see :class:`analysis.evidence.ThemeEvidence`)."""
+    def fit(
+        self, X, Q, X_themes, Q_themes, fixed=None, X_ref=None, Q_ref=None, ref_novel=None
+    ) -> "CodebookMatcher":
+        """Learn prototypes from the theme texts (and coded answers, if any); ``X_ref``,
+        ``Q_ref`` and ``ref_novel`` describe the background (see
+        :class:`analysis.evidence.ThemeEvidence`)."""
         self.evidence_ = ThemeEvidence(semantic_weight=self.semantic_weight).fit(
-            X, Q, X_themes, Q_themes, fixed, X_ref, Q_ref
+            X, Q, X_themes, Q_themes, fixed, X_ref, Q_ref, ref_novel
         )
         self.n_themes_ = len(X_themes)
         return self

@@ -69,11 +69,11 @@ def _vectors(texts: list[str]):
     return vectors
 
 
-def _quality(title: str, texts, labels, codebook, quick: bool):
+def _quality(title: str, texts, labels, codebook, quick: bool, questions=None):
     """Print the quality table of one set; return the vectors it embedded."""
     print(f"## {title} ({len(texts)} answers, {len(set(labels))} labels)\n", flush=True)
     vectors = _vectors(texts)
-    rows = quality_rows(texts, labels, codebook, vectors, quick=quick)
+    rows = quality_rows(texts, labels, codebook, vectors, quick=quick, questions=questions)
     print(_table(rows, QUALITY_COLUMNS) + "\n", flush=True)
     return vectors
 
@@ -102,7 +102,9 @@ def main(argv=None) -> int:
             title = f"Our answers, {split} part" + (
                 " (never used for tuning)" if split == "holdout" else ""
             )
-            _quality(title, frame["text"].tolist(), frame["label"].tolist(), book, args.quick)
+            questions = (frame["questionnaire"] + "/" + frame["question"]).tolist()
+            texts, labels = frame["text"].tolist(), frame["label"].tolist()
+            _quality(title, texts, labels, book, args.quick, questions)
     if not Path(args.data).exists():
         print(f"error: benchmark data not found at {args.data} (use --data)", file=sys.stderr)
         return 2

@@ -52,8 +52,11 @@ def quality_rows(
     vectors: np.ndarray | None,
     random_state: int = 0,
     quick: bool = False,
+    questions: list[str] | None = None,
 ) -> list[dict]:
-    """Return one row per method: accuracy or AMI, invented share, largest theme, seconds."""
+    """Return one row per method: accuracy or AMI, invented share, largest theme, seconds.
+
+    ``questions`` (one per answer) adds guided mode fitted one question at a time."""
     themed = [i for i, y in enumerate(labels) if y != OTHER_KEY]
     k = len({labels[i] for i in themed})
     everyone = list(range(len(texts)))
@@ -90,6 +93,13 @@ def quality_rows(
     )
     rows.append(_skewed_row(texts, labels, codebook, vectors, random_state, background=True))
     rows.append(_skewed_row(texts, labels, codebook, vectors, random_state, background=False))
+    if questions is not None:
+        for background in (True, False):
+            rows.append(
+                _per_question_row(
+                    texts, labels, questions, codebook, vectors, random_state, background
+                )
+            )
     for name, per, share, book in (
         ("codebook + 5 coded per theme", 5, None, codebook),
         ("codebook + 20 % coded", None, 0.2, codebook),
@@ -135,19 +145,48 @@ def skewed_rounds(labels: list[str], n_rounds: int = 6, random_state: int = 0) -
     return rounds
 
 
-def _skewed_row(texts, labels, codebook, vectors, random_state, background: bool) -> dict:
-    """Guided accuracy averaged over :func:`skewed_rounds`, each fitted on its own."""
-    t0, scores = time.perf_counter(), []
-    for rows in skewed_rounds(labels, random_state=random_state):
+def question_rounds(questions: list[str]) -> list[list[int]]:
+    """Rows per question, as a planner analyses one question's answers at a time."""
+    order = list(dict.fromkeys(questions))
+    return [[i for i, q in enumerate(questions) if q == question] for question in order]
+
+
+def _guided_on(rounds, texts, codebook, vectors, random_state, background: bool):
+    """Fit guided mode on each round of rows on its own; yield (rows, themes found)."""
+    for rows in rounds:
         model = ThemeModel(
             mode="guided", codebook=codebook, background=background, random_state=random_state
         ).fit([texts[i] for i in rows], vectors=None if vectors is None else vectors[rows])
-        sub = [labels[i] for i in rows]
-        scores.append(_accuracy(sub, _themes(model), range(len(rows))))
+        yield rows, _themes(model)
+
+
+def _skewed_row(texts, labels, codebook, vectors, random_state, background: bool) -> dict:
+    """Guided accuracy averaged over :func:`skewed_rounds`, each fitted on its own."""
+    t0 = time.perf_counter()
+    rounds = skewed_rounds(labels, random_state=random_state)
+    scores = [
+        _accuracy([labels[i] for i in rows], found, range(len(rows)))
+        for rows, found in _guided_on(rounds, texts, codebook, vectors, random_state, background)
+    ]
     what = "guided" if background else "reference: guided without the background"
     return {
         "method": f"{what}, rounds where one theme holds 75 %",
         "acc": float(np.mean(scores)),
+        "seconds": time.perf_counter() - t0,
+    }
+
+
+def _per_question_row(texts, labels, questions, codebook, vectors, random_state, background):
+    """Guided accuracy over all answers, each question's answers fitted on their own."""
+    t0, found_all = time.perf_counter(), ["-"] * len(texts)
+    rounds = question_rounds(questions)
+    for rows, found in _guided_on(rounds, texts, codebook, vectors, random_state, background):
+        for i, theme in zip(rows, found):
+            found_all[i] = theme
+    what = "guided" if background else "reference: guided without the background"
+    return {
+        "method": f"{what}, one question at a time ({len(rounds)} questions)",
+        "acc": _accuracy(labels, found_all, range(len(texts))),
         "seconds": time.perf_counter() - t0,
     }
 

@@ -83,7 +83,35 @@ def test_a_small_round_is_not_overconfident():
     confidences came out 1.0; the confidence is read in the round's own spread."""
     model = ThemeModel(mode="guided", codebook="15-1", random_state=0).fit(WALL)
     confidences = [a.confidence for a in model.assignments_ if a.theme != "annet"]
-    assert max(confidences) < 0.97
+    # «Helsesykepleier hver dag» names its theme's keyword and may be sure; the rest may not.
+    assert sum(c > 0.95 for c in confidences) <= 1
+    assert sorted(confidences)[len(confidences) // 2] < 0.8
     assert model._codebook_matcher.evidence_.confidence_scale_ > 1.0
     plain = ThemeModel(mode="guided", codebook="15-1", random_state=0, background=False).fit(WALL)
     assert plain._codebook_matcher.evidence_.confidence_scale_ == 1.0
+
+
+def test_the_background_offers_only_real_answers_the_batch_does_not_hold():
+    stored = background.texts()
+    answer = next(t for t in stored if len(t.split()) > 4)
+    nonanswer_rows = [i for i, t in enumerate(stored) if t.strip().lower() in ("vet ikke", "-")]
+    novel = background.novel(["  " + answer.upper() + " "])
+    assert not novel[stored.index(answer)]  # the batch's own answer, whatever its case
+    assert nonanswer_rows and not novel[nonanswer_rows].any()
+    assert novel.mean() > 0.9
+
+
+def test_a_question_with_few_answers_learns_from_the_background():
+    """Three answers give re-centring nothing to learn from; the background's answers do."""
+    small = ThemeModel(mode="guided", codebook="15-1", random_state=0).fit(OTHERS)
+    alone = ThemeModel(mode="guided", codebook="15-1", random_state=0, background=False).fit(
+        OTHERS
+    )
+    moved = small._codebook_matcher.evidence_.semantic_centres_
+    still = alone._codebook_matcher.evidence_.semantic_centres_
+    assert not np.allclose(moved, still, atol=1e-3)
+    assert [a.theme for a in small.assignments_] == [
+        "skole_barnehage",
+        "psykisk_helse_rus",
+        "skolefravaer",
+    ]
