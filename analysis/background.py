@@ -12,7 +12,7 @@ from the batch and the background together, and the typical answer is taken from
 background, so a theme is not penalised for being what most of the batch is about. The
 background's answers also join the batch's when the prototypes learn respondents' words
 (:class:`analysis.evidence.ThemeEvidence`), so a question with 30 answers learns as much as a
-round with 700 (guided, one question at a time: 0.373 -> 0.413 on our development answers,
+round with 700 (guided, one question at a time: 0.373 -> 0.402 on our development answers,
 each question against a background without its own answers).
 
 The background's sentence vectors are shipped beside its texts (``data/background.npy``,

@@ -15,10 +15,10 @@ standardised lexical similarity plus ``semantic_weight`` times the standardised 
 
 A prototype starts from the theme's own text (name, description, keywords, examples). It then
 learns the respondents' own words: a few rounds re-centre each prototype on the answers the
-planner coded to it and its most clearly assigned answers, against the theme text that counts
-as ``prior_weight`` answers (the planner's coding never moves). Finally each answer's evidence is mixed
-with that of its nearest neighbours in meaning, so answers that say the same thing in
-different words land together.
+planner coded to it and its most clearly assigned answers (of the batch and the background),
+against the theme text that counts as ``prior_weight`` answers (the planner's coding never
+moves). Finally each answer's evidence is mixed with that of its nearest neighbours in
+meaning, so answers that say the same thing in different words land together.
 """
 
 from __future__ import annotations
