@@ -30,7 +30,7 @@ import numpy as np
 from . import semantic
 from .nonanswers import is_nonanswer
 
-__all__ = ["fit_features", "novel", "texts", "vectors"]
+__all__ = ["fit_features", "learnable", "texts", "vectors"]
 
 _DATA = resources.files("analysis") / "data"
 
@@ -45,11 +45,19 @@ def texts() -> list[str]:
     return list(_stored()["texts"])
 
 
-def novel(batch: list[str]) -> np.ndarray:
+def learnable(batch: list[str]) -> np.ndarray:
     """Mask of the background answers worth learning from: real answers (not «vet ikke») that
     are not also in ``batch`` (same words, any case), so an answer does not meet itself."""
+    keys, real = _keys()
     seen = {_key(t) for t in batch}
-    return np.array([_key(t) not in seen and not is_nonanswer(t) for t in texts()], dtype=bool)
+    return real & np.array([k not in seen for k in keys], dtype=bool)
+
+
+@lru_cache(maxsize=1)
+def _keys() -> tuple[list[str], np.ndarray]:
+    """The background's comparison keys and its real answers, worked out once per process."""
+    stored = texts()
+    return [_key(t) for t in stored], np.array([not is_nonanswer(t) for t in stored], dtype=bool)
 
 
 def _key(text: str) -> str:

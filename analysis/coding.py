@@ -124,14 +124,23 @@ class CodingClassifier(BaseEstimator):
         self.temperature = temperature
 
     def fit(
-        self, X, Q, labels, keys, X_themes, Q_themes, X_ref=None, Q_ref=None, ref_novel=None
+        self,
+        X,
+        Q,
+        labels,
+        keys,
+        X_themes,
+        Q_themes,
+        X_ref=None,
+        Q_ref=None,
+        ref_learnable=None,
     ) -> "CodingClassifier":
         """Learn from coded rows: ``labels`` holds a key or None per row of ``X``; ``X_ref``,
-        ``Q_ref`` and ``ref_novel`` describe the background (see
+        ``Q_ref`` and ``ref_learnable`` describe the background (see
         :class:`analysis.evidence.ThemeEvidence`)."""
         fixed = np.array([keys.index(y) if y in keys else -1 for y in labels])
         self.evidence_ = ThemeEvidence().fit(
-            X, Q, X_themes, Q_themes, fixed, X_ref, Q_ref, ref_novel
+            X, Q, X_themes, Q_themes, fixed, X_ref, Q_ref, ref_learnable
         )
         coded = np.array([j for j, y in enumerate(labels) if y is not None], dtype=int)
         rows_x = [X[coded]] + [sp.csr_matrix(r) for r in X_themes if r is not None]

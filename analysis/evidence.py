@@ -139,7 +139,7 @@ class ThemeEvidence(BaseEstimator):
         self.neighbour_weight = neighbour_weight
 
     def fit(
-        self, X, Q, X_themes, Q_themes, fixed=None, X_ref=None, Q_ref=None, ref_novel=None
+        self, X, Q, X_themes, Q_themes, fixed=None, X_ref=None, Q_ref=None, ref_learnable=None
     ) -> "ThemeEvidence":
         """Learn prototypes from theme texts and answers.
 
@@ -158,18 +158,18 @@ class ThemeEvidence(BaseEstimator):
             When given, the typical answer (median) and the spread are taken from them instead
             of from ``X`` and ``Q``, and they join the answers the prototypes are re-centred on
             (see :mod:`analysis.background`).
-        ref_novel : ndarray of bool, optional
-            Background answers that are not also in the batch (default: all); only these are
-            learnt from, so an answer does not meet itself there.
+        ref_learnable : ndarray of bool, optional
+            The background answers prototypes may learn from (default: all): not the batch's
+            own, so an answer does not meet itself there (see
+            :func:`analysis.background.learnable`).
         """
         n, k = X.shape[0], len(X_themes)
         fixed = np.full(n, -1) if fixed is None else np.asarray(fixed)
         self._ref = (X_ref, Q_ref if Q is not None else None) if X_ref is not None else None
-        self._ref_novel = ref_novel
         lex0 = self._base(X, X_themes, fixed)
         sem0 = self._base(Q, Q_themes, fixed) if Q is not None else None
         lex, sem = lex0, sem0
-        X_learn, Q_learn, fixed_learn = self._learning_rows(X, Q, fixed)
+        X_learn, Q_learn, fixed_learn = self._learning_rows(X, Q, fixed, ref_learnable)
         for _ in range(self.n_iter):
             C, _ = self._raw(X_learn, Q_learn, lex, sem)
             labels = np.where(fixed_learn >= 0, fixed_learn, C.argmax(axis=1))
@@ -215,14 +215,12 @@ class ThemeEvidence(BaseEstimator):
             rows.append(centre)
         return normalize(np.vstack(rows))
 
-    def _learning_rows(self, X, Q, fixed):
+    def _learning_rows(self, X, Q, fixed, learnable):
         """The answers prototypes learn from: the batch's, and the background's (uncoded) when
         it is there in both spaces, so a small batch has as much to learn from as a big one."""
         if self._ref is None or Q is None or self._ref[1] is None:
             return X, Q, fixed
-        keep = np.arange(self._ref[0].shape[0])
-        if self._ref_novel is not None:
-            keep = np.flatnonzero(self._ref_novel)
+        keep = np.arange(self._ref[0].shape[0]) if learnable is None else np.flatnonzero(learnable)
         X_ref, Q_ref = self._ref[0][keep], self._ref[1][keep]
         X_all = sp.vstack([sp.csr_matrix(X), sp.csr_matrix(X_ref)], format="csr")
         return X_all, np.vstack([Q, Q_ref]), np.concatenate([fixed, np.full(len(keep), -1)])
@@ -286,8 +284,8 @@ class ThemeEvidence(BaseEstimator):
     def _recentre(self, base, V, chosen, labels, k) -> np.ndarray:
         """Move each prototype towards the mean of its clearest answers.
 
-        The answers count as as many answers as they are against a theme text worth
-        ``prior_weight``, and never for more than half the prototype. With equal halves
+        Each of those answers counts once against a theme text worth ``prior_weight`` answers,
+        and together they never make up more than half the prototype. With equal halves
         whatever their number, one statement on a small idea wall became half its theme's
         prototype and then matched it at ten standard deviations («Flere konserter for unge»
         went to *Medvirkning* with confidence 0.84); the codebook's meaning must stay.

@@ -95,10 +95,10 @@ def test_the_background_offers_only_real_answers_the_batch_does_not_hold():
     stored = background.texts()
     answer = next(t for t in stored if len(t.split()) > 4)
     nonanswer_rows = [i for i, t in enumerate(stored) if t.strip().lower() in ("vet ikke", "-")]
-    novel = background.novel(["  " + answer.upper() + " "])
-    assert not novel[stored.index(answer)]  # the batch's own answer, whatever its case
-    assert nonanswer_rows and not novel[nonanswer_rows].any()
-    assert novel.mean() > 0.9
+    learnable = background.learnable(["  " + answer.upper() + " "])
+    assert not learnable[stored.index(answer)]  # the batch's own answer, whatever its case
+    assert nonanswer_rows and not learnable[nonanswer_rows].any()
+    assert learnable.mean() > 0.9
 
 
 def test_a_question_with_few_answers_learns_from_the_background():
