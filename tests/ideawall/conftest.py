@@ -36,9 +36,10 @@ def seed(db):
 
 
 def forget_csrf_token() -> None:
-    """Tests share one app context, and Flask-WTF caches the CSRF token in ``g``: drop it so
-    that each client gets the token that matches its own session."""
+    """Tests share one app context, and Flask-WTF caches the CSRF token in ``g`` (Flask-Login
+    the user): drop both so that each request reads its own client's session, as on a server."""
     g.pop("csrf_token", None)
+    g.pop("_login_user", None)
 
 
 class Phone:

@@ -35,3 +35,15 @@ def test_a_second_vote_is_refused_and_counted_once(db, make_wall, seed, phone):
     db.session.expire_all()
     assert first.vote_count == 1
     assert [v.value for v in db.session.scalars(db.select(IdeaVote))] == [1]
+
+
+def test_a_vote_sends_no_cookie(make_wall, seed, phone):
+    """The phone's session is read, not re-signed and re-sent, on every vote."""
+    wall = make_wall()
+    first, second = seed(wall, "Mer fritidstilbud", "Gratis buss")
+    voter = phone(wall)
+    token = voter.token()
+    answer = voter.vote(first.id, "enig", token=token)
+    assert answer.status_code == 200
+    assert answer.headers.getlist("Set-Cookie") == []
+    assert voter.vote(second.id, "uenig", token=token).status_code == 200
