@@ -141,3 +141,25 @@ def test_language_switch_never_leaves_the_site(client, target):
     response = client.get("/sprak/nn", query_string={"next": target})
     assert response.status_code == 302
     assert response.headers["Location"] == "/"
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_wtforms_own_messages_are_norwegian_in_both_languages(app, lang):
+    """WTForms' built-in messages (kept per process, not read per request) are never English:
+    nynorsk, which WTForms has no catalogue for, gets bokmål."""
+    from werkzeug.datastructures import MultiDict
+    from wtforms import IntegerField
+
+    from surveyapp.forms import AppForm
+
+    class Number(AppForm):
+        class Meta:
+            csrf = False
+
+        n = IntegerField()
+
+    for _ in range(2):  # the second form reads the kept catalogue
+        with app.test_request_context("/", headers={"Accept-Language": lang}):
+            form = Number(formdata=MultiDict({"n": "tre"}))
+            assert not form.validate()
+            assert form.errors["n"] == ["Ikke en gyldig heltallsverdi"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (
     BooleanField,
@@ -21,6 +20,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Rege
 from wtforms.fields import DecimalField
 
 from surveyapp.definitions.schema import KEY_PATTERN
+from surveyapp.forms import AppForm
 from surveyapp.planner.forms import audience_choices
 
 #: empty rows offered below the filled ones, for new options and statements
@@ -63,12 +63,12 @@ def plan_section_choices() -> list[tuple[str, str]]:
     ]
 
 
-class NewForm(FlaskForm):
+class NewForm(AppForm):
     title = StringField(_l("Tittel"), validators=[DataRequired(), Length(max=300)])
     start = SelectField(_l("Start fra"))
 
 
-class SettingsForm(FlaskForm):
+class SettingsForm(AppForm):
     title_nb = StringField(_l("Tittel (bokmål)"), validators=[Length(max=300)])
     title_nn = StringField(_l("Tittel (nynorsk)"), validators=[Length(max=300)])
     intro_nb = TextAreaField(_l("Innledning (bokmål)"), validators=[Length(max=3000)])
@@ -76,14 +76,14 @@ class SettingsForm(FlaskForm):
     audience = SelectField(_l("Hvem skal svare?"), choices=audience_choices)
 
 
-class SectionForm(FlaskForm):
+class SectionForm(AppForm):
     title_nb = StringField(_l("Tittel (bokmål)"), validators=[Length(max=300)])
     title_nn = StringField(_l("Tittel (nynorsk)"), validators=[Length(max=300)])
     intro_nb = TextAreaField(_l("Innledning (bokmål)"), validators=[Length(max=3000)])
     intro_nn = TextAreaField(_l("Innledning (nynorsk)"), validators=[Length(max=3000)])
 
 
-class AddQuestionForm(FlaskForm):
+class AddQuestionForm(AppForm):
     type = SelectField(_l("Type spørsmål"), choices=type_choices)
 
 
@@ -95,7 +95,7 @@ class RowForm(Form):
     nn = StringField(_l("Nynorsk"), validators=[Length(max=300)])
 
 
-class QuestionForm(FlaskForm):
+class QuestionForm(AppForm):
     key = StringField(
         _l("Nøkkel (brukes i eksporter)"),
         validators=[
@@ -144,11 +144,11 @@ class QuestionForm(FlaskForm):
     show_if_values = SelectMultipleField(_l("har svaret"))
 
 
-class UploadForm(FlaskForm):
+class UploadForm(AppForm):
     file = FileField(
         _l("Skjemafil (XLSForm .xlsx eller YAML .yaml/.yml)"), validators=[FileRequired()]
     )
 
 
-class ConfirmUploadForm(FlaskForm):
+class ConfirmUploadForm(AppForm):
     payload = HiddenField(validators=[DataRequired()])

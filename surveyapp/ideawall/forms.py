@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, IntegerField, RadioField, StringField, TextAreaField
 from wtforms.validators import AnyOf, DataRequired, InputRequired, Length, Optional
 
+from surveyapp.forms import AppForm
 from surveyapp.models.ideawall import CHOICE_KINDS, MAX_STATEMENT_LENGTH, VOTE_VALUES
 
 
-class WallForm(FlaskForm):
+class WallForm(AppForm):
     title = StringField(
         _l("Tittel"), validators=[DataRequired(_l("Skriv en tittel.")), Length(max=200)]
     )
@@ -26,7 +26,7 @@ class WallForm(FlaskForm):
         return [line.strip() for line in (self.prompts.data or "").splitlines() if line.strip()]
 
 
-class StatementForm(FlaskForm):
+class StatementForm(AppForm):
     text = TextAreaField(
         _l("Ditt innlegg"),
         validators=[
@@ -47,14 +47,14 @@ class StatementForm(FlaskForm):
             self.prompt.validators = [Optional()]
 
 
-class VoteForm(FlaskForm):
+class VoteForm(AppForm):
     statement_id = IntegerField(validators=[InputRequired()])
     vote = HiddenField(validators=[InputRequired(), AnyOf(list(VOTE_VALUES))])
 
 
-class ChoiceForm(FlaskForm):
+class ChoiceForm(AppForm):
     kind = HiddenField(validators=[InputRequired(), AnyOf(list(CHOICE_KINDS))])
 
 
-class ActionForm(FlaskForm):
+class ActionForm(AppForm):
     """A form with nothing but the CSRF token: buttons that change state."""

@@ -7,7 +7,6 @@ from zoneinfo import ZoneInfo
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (
     BooleanField,
@@ -28,6 +27,7 @@ from wtforms.validators import (
 )
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from surveyapp.forms import AppForm
 from surveyapp.models import ROLES
 
 TIME_FORMAT = "%Y-%m-%dT%H:%M"
@@ -70,7 +70,7 @@ class MultiCheckboxField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
-class RoundForm(FlaskForm):
+class RoundForm(AppForm):
     title = StringField(_l("Tittel"), validators=[DataRequired(), Length(max=200)])
     audience = SelectField(_l("Hvem skal svare?"), choices=audience_choices)
     anonymous = BooleanField(_l("Anonym runde"), default=True)
@@ -83,23 +83,23 @@ class RoundForm(FlaskForm):
     municipalities = MultiCheckboxField(_l("Kommuner"), coerce=int)
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(AppForm):
     """A destructive action needs a ticked box, not only a click."""
 
     confirm = BooleanField(_l("Ja, jeg er sikker"), validators=[DataRequired()])
 
 
-class ActionForm(FlaskForm):
+class ActionForm(AppForm):
     """A button that changes something: only the CSRF token."""
 
 
-class ReopenForm(FlaskForm):
+class ReopenForm(AppForm):
     closes_at = DateTimeLocalField(
         _l("Nytt sluttidspunkt (valgfritt)"), format=TIME_FORMAT, validators=[Optional()]
     )
 
 
-class ImportForm(FlaskForm):
+class ImportForm(AppForm):
     file = FileField(
         _l("Fil fra Forms, Nettskjema eller Questback (.csv eller .xlsx)"),
         validators=[FileRequired()],
@@ -113,7 +113,7 @@ class ImportForm(FlaskForm):
     municipalities = MultiCheckboxField(_l("Kommuner"), coerce=int)
 
 
-class UserForm(FlaskForm):
+class UserForm(AppForm):
     email = EmailField(_l("E-post"), validators=[DataRequired(), Length(max=254)])
     name = StringField(_l("Navn"), validators=[Optional(), Length(max=200)])
     role = SelectField(_l("Rolle"), choices=role_choices)
@@ -122,16 +122,16 @@ class UserForm(FlaskForm):
     )
 
 
-class UserEditForm(FlaskForm):
+class UserEditForm(AppForm):
     role = SelectField(_l("Rolle"), choices=role_choices)
     active = BooleanField(_l("Kontoen er aktiv"))
 
 
-class TokenForm(FlaskForm):
+class TokenForm(AppForm):
     name = StringField(_l("Navn på nøkkelen"), validators=[DataRequired(), Length(max=100)])
 
 
-class SettingsForm(FlaskForm):
+class SettingsForm(AppForm):
     threshold = IntegerField(
         _l("Minste gruppe som vises"), validators=[InputRequired(), NumberRange(min=2, max=50)]
     )

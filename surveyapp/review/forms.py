@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField
 from wtforms import (
     BooleanField,
@@ -24,6 +23,7 @@ from wtforms.validators import (
 )
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from surveyapp.forms import AppForm
 from surveyapp.services.findings import LEVEL_LABELS, SECTION_LABELS, STATUS_LABELS
 
 
@@ -43,11 +43,11 @@ class AtLeastOne:
             raise ValidationError(self.message)
 
 
-class ActionForm(FlaskForm):
+class ActionForm(AppForm):
     """A button that changes state: only the CSRF token."""
 
 
-class NewRunForm(FlaskForm):
+class NewRunForm(AppForm):
     title = StringField(
         _l("Navn på analysen (valgfritt)"), validators=[Optional(), Length(max=200)]
     )
@@ -81,26 +81,26 @@ class NewRunForm(FlaskForm):
     )
 
 
-class RunNameForm(FlaskForm):
+class RunNameForm(AppForm):
     title = StringField(
         _l("Navn på analysen"), validators=[DataRequired(_l("Skriv et navn.")), Length(max=200)]
     )
 
 
-class LabelForm(FlaskForm):
+class LabelForm(AppForm):
     label = StringField(
         _l("Navn på tema"), validators=[DataRequired(_l("Skriv et navn.")), Length(max=200)]
     )
 
 
-class MergeForm(FlaskForm):
+class MergeForm(AppForm):
     themes = MultiCheckboxField(_l("Tema som skal slås sammen"), coerce=int)
     label = StringField(
         _l("Navn på det sammenslåtte temaet (valgfritt)"), validators=[Optional(), Length(max=200)]
     )
 
 
-class SplitForm(FlaskForm):
+class SplitForm(AppForm):
     n_themes = SelectField(
         _l("Antall deltema"),
         choices=[("auto", _l("La motoren velge")), ("2", "2"), ("3", "3"), ("4", "4"), ("5", "5")],
@@ -108,11 +108,11 @@ class SplitForm(FlaskForm):
     )
 
 
-class ThemeChoiceForm(FlaskForm):
+class ThemeChoiceForm(AppForm):
     theme = SelectField(_l("Tema"), coerce=int)
 
 
-class CodebookForm(FlaskForm):
+class CodebookForm(AppForm):
     name = StringField(
         _l("Navn"), validators=[DataRequired(_l("Gi kodeboken et navn.")), Length(max=200)]
     )
@@ -123,7 +123,7 @@ class CodebookForm(FlaskForm):
     )
 
 
-class FindingForm(FlaskForm):
+class FindingForm(AppForm):
     statement = TextAreaField(
         _l("Funn"),
         validators=[DataRequired(_l("Skriv funnet som en kort setning.")), Length(max=500)],
@@ -152,11 +152,11 @@ class FindingForm(FlaskForm):
     public = BooleanField(_l("Vis på den offentlige tilbakemeldingssiden"), default=False)
 
 
-class MoveFindingForm(FlaskForm):
+class MoveFindingForm(AppForm):
     direction = SelectField(choices=[("up", _l("Opp")), ("down", _l("Ned"))])
 
 
-class ReportForm(FlaskForm):
+class ReportForm(AppForm):
     rounds = MultiCheckboxField(
         _l("Runder i rapporten"), coerce=int, validators=[AtLeastOne(_l("Velg minst én runde."))]
     )
@@ -171,7 +171,7 @@ class ReportForm(FlaskForm):
     )
 
 
-class FeedbackForm(FlaskForm):
+class FeedbackForm(AppForm):
     published = BooleanField(_l("Publiser siden «Dette gjorde vi med innspillet ditt»"))
     intro = TextAreaField(
         _l("Hilsen til dem som svarte (valgfritt)"), validators=[Optional(), Length(max=3000)]
