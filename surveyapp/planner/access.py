@@ -58,14 +58,8 @@ def idle_seconds() -> int:
 
 @bp.before_app_request
 def end_idle_sessions():
-    """Sign out a user who has been idle too long; otherwise note this request as activity.
-
-    A session with no signed-in user (a respondent's or a phone's on the idea wall) is left
-    untouched: loading ``current_user`` for it would let Flask-Login's strong session
-    protection "clear" it, so every answer and vote would send a freshly signed session
-    cookie and a remember-me deletion for nothing.
-    """
-    if "_user_id" not in session or not current_user.is_authenticated:
+    """Sign out a user who has been idle too long; otherwise note this request as activity."""
+    if not current_user.is_authenticated:
         return None
     now = int(time.time())
     seen = session.get(SEEN_KEY)

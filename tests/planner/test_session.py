@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import time
 
+from flask import g
+
 from surveyapp import create_app
 from surveyapp.auth.service import LOGIN_LIMIT
 from surveyapp.planner.access import SEEN_KEY
@@ -118,3 +120,19 @@ def test_deactivated_user_is_signed_out_at_once(app, client, login_as, db):
     user.active = False
     db.session.commit()
     assert client.get("/planlegger/").status_code == 302
+
+
+def test_a_signed_in_cookie_in_another_browser_signs_nobody_in(app, make_user):
+    """Strong session protection still guards a session that holds a user (only sessions
+    without one, a respondent's or a phone's, are left alone)."""
+    make_user("planner")
+    client = app.test_client()
+    assert _login(client, "planner@midtdalen.example").status_code == 302
+    assert client.get("/planlegger/").status_code == 200
+    stolen = client.get_cookie("session", domain="innspill.test").value
+
+    g.pop("_login_user", None)  # the tests' shared app context would keep the signed-in user
+    thief = app.test_client()
+    thief.set_cookie("session", stolen, domain="innspill.test")
+    response = thief.get("/planlegger/", headers={"User-Agent": "Annen nettleser/1.0"})
+    assert response.status_code == 302 and "/auth/logg-inn" in response.headers["Location"]

@@ -142,7 +142,8 @@ class Browser:
     """A test client that, like a real browser, shares nothing with other browsers.
 
     The test app context stays pushed across requests, so Flask-WTF's per-request cache of
-    the CSRF token in ``g`` would leak from one client to the next; it is cleared here.
+    the CSRF token in ``g`` would leak from one client to the next, and Flask-Login's of the
+    user from one request to the next; both are cleared here, as on a server.
     """
 
     def __init__(self, client) -> None:
@@ -152,12 +153,17 @@ class Browser:
         return getattr(self._client, name)
 
     def get(self, *args, **kwargs):
-        g.pop("csrf_token", None)
+        _forget_request_state()
         return self._client.get(*args, **kwargs)
 
     def post(self, *args, **kwargs):
-        g.pop("csrf_token", None)
+        _forget_request_state()
         return self._client.post(*args, **kwargs)
+
+
+def _forget_request_state() -> None:
+    g.pop("csrf_token", None)
+    g.pop("_login_user", None)
 
 
 class Respondent:
