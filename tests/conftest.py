@@ -12,6 +12,7 @@ import socket
 from datetime import timedelta
 
 import pytest
+from flask import g
 from flask_migrate import upgrade
 from sqlalchemy import event
 
@@ -141,6 +142,17 @@ def csrf_token(html: str) -> str:
     match = CSRF_PATTERN.search(html)
     assert match, "no CSRF token on the page"
     return match.group(1)
+
+
+def forget_request_state() -> None:
+    """Drop what Flask-WTF (the CSRF token) and Flask-Login (the user) cache in ``g``.
+
+    The tests' app context stays pushed across requests, so without this one client's token
+    would reach the next client and a user loaded once would skip the next request's session
+    checks; a server starts every request afresh.
+    """
+    g.pop("csrf_token", None)
+    g.pop("_login_user", None)
 
 
 @pytest.fixture

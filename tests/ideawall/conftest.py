@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from flask import g
 
 from surveyapp.models.ideawall import IdeaParticipant, IdeaVote
 from surveyapp.services import ideawall as service
-from tests.conftest import csrf_token
+from tests.conftest import csrf_token, forget_request_state
 
 PROMPT = "Hva er det viktigste kommunen kan gjøre for at unge skal ha det bra?"
 
@@ -35,13 +34,6 @@ def seed(db):
     return add
 
 
-def forget_csrf_token() -> None:
-    """Tests share one app context, and Flask-WTF caches the CSRF token in ``g`` (Flask-Login
-    the user): drop both so that each request reads its own client's session, as on a server."""
-    g.pop("csrf_token", None)
-    g.pop("_login_user", None)
-
-
 class Phone:
     """One participant's phone: its own cookies, reading CSRF tokens from pages like a browser."""
 
@@ -52,11 +44,11 @@ class Phone:
 
     def send(self, method: str, url: str, **kwargs):
         """A request from this phone, leaving no CSRF token behind for other clients."""
-        forget_csrf_token()
+        forget_request_state()
         try:
             return self.client.open(url, method=method, **kwargs)
         finally:
-            forget_csrf_token()
+            forget_request_state()
 
     def page(self):
         return self.send("GET", self.url)

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import time
 
-from flask import g
-
 from surveyapp import create_app
 from surveyapp.auth.service import LOGIN_LIMIT
 from surveyapp.planner.access import SEEN_KEY
-from tests.conftest import PASSWORD, csrf_token
+from tests.conftest import PASSWORD, csrf_token, forget_request_state
 
 
 def _login(client, email, password=PASSWORD, ip="127.0.0.1"):
@@ -131,7 +129,7 @@ def test_a_signed_in_cookie_in_another_browser_signs_nobody_in(app, make_user):
     assert client.get("/planlegger/").status_code == 200
     stolen = client.get_cookie("session", domain="innspill.test").value
 
-    g.pop("_login_user", None)  # the tests' shared app context would keep the signed-in user
+    forget_request_state()  # the tests' shared app context would keep the signed-in user
     thief = app.test_client()
     thief.set_cookie("session", stolen, domain="innspill.test")
     response = thief.get("/planlegger/", headers={"User-Agent": "Annen nettleser/1.0"})

@@ -9,7 +9,6 @@ from html import unescape
 from typing import Any
 
 import pytest
-from flask import g
 from werkzeug.datastructures import MultiDict
 
 from surveyapp.definitions import parse_definition
@@ -17,6 +16,7 @@ from surveyapp.models import utcnow
 from surveyapp.questions import CONTROL_FIELDS
 from surveyapp.services import questionnaires
 from surveyapp.services.rounds import RoundSettings, create_round
+from tests.conftest import forget_request_state
 
 ALL_TYPES: dict[str, Any] = {
     "id": "alle_typer",
@@ -153,17 +153,12 @@ class Browser:
         return getattr(self._client, name)
 
     def get(self, *args, **kwargs):
-        _forget_request_state()
+        forget_request_state()
         return self._client.get(*args, **kwargs)
 
     def post(self, *args, **kwargs):
-        _forget_request_state()
+        forget_request_state()
         return self._client.post(*args, **kwargs)
-
-
-def _forget_request_state() -> None:
-    g.pop("csrf_token", None)
-    g.pop("_login_user", None)
 
 
 class Respondent:
