@@ -41,6 +41,9 @@ class Config:
     SNAPSHOT_INTERVAL = 3600
     #: a slow writer must not lose a long answer to an expired CSRF token
     WTF_CSRF_TIME_LIMIT = 12 * 3600
+    #: WTForms' own messages come from WTForms' per-process cache (``forms.AppForm``), not
+    #: from Flask-WTF's, which reads the catalogue from disk on every request
+    WTF_I18N_ENABLED = False
     MAX_CONTENT_LENGTH = 100 * 1024
     BABEL_DEFAULT_LOCALE = "nb"
     BABEL_DEFAULT_TIMEZONE = "Europe/Oslo"
