@@ -24,7 +24,7 @@ from .exceptions import EmptyInputError, InvalidParameterError, NotFittedError, 
 from .features import TextFeatures
 from .inputs import as_texts, content_rows
 from .nonanswers import is_nonanswer
-from .normalise import Normaliser, SurfaceForms, sentence_starts
+from .normalise import Normaliser, SurfaceForms, phrasing
 from .results import Assignment, Theme
 
 __all__ = ["MODES", "ThemeModel"]
@@ -187,8 +187,8 @@ class ThemeModel(BaseEstimator):
         self._background = (X_ref, Q_ref, learnable)
         self.semantic_ = Q is not None
         self._q_mean = Q.mean(axis=0) if Q is not None else None
-        starts = [sentence_starts(texts[i], self._normaliser.max_chars) for i in rows]
-        space = modes.Space([docs[i] for i in rows], X, Q, self._dense_space(X, Q), starts)
+        phrasings = [phrasing(texts[i], self._normaliser.max_chars) for i in rows]
+        space = modes.Space([docs[i] for i in rows], X, Q, self._dense_space(X, Q), phrasings)
         themes = None
         if self.codebook_:
             Q_themes = semantic.embed_themes(theme_texts) if Q is not None else None

@@ -40,8 +40,9 @@ class Space:
     Q: np.ndarray | None
     #: Dense, L2-normalised space for clustering and representative answers.
     E: np.ndarray
-    #: Per row, the token indices that begin a sentence (names never run across them).
-    starts: list | None = None
+    #: Per row, where names may not run across and the links they keep
+    #: (:class:`analysis.normalise.Phrasing`).
+    phrasings: list | None = None
 
 
 def fit_mode(model, space: Space, themes: Space | None, coded, rows) -> Partition:

@@ -4,9 +4,13 @@ Candidates are runs of one to four words in the answers, as the respondents wrot
 start and end with a content word and hold only small linking words inside ("ventetid på
 BUP", "fast kontaktperson", "møteplasser for ungdom"). A name is a noun phrase: it does not
 start with a verb or end with a verb, an adverb, an adjective or a genitive (see
-:func:`is_verb`), and it never runs across the end of a sentence or list item. They come from two places: the phrases
-many of the theme's answers use more often than the other answers do (coverage times
-distinctiveness), and the phrases of two to four words in the theme's most central answers.
+:func:`is_verb`), it never runs across the end of a sentence, a list item or a clause («på klubben,
+i skolen»), and it keeps the one-letter «i» the tokeniser drops («Økonomi i familiene»). They
+come from two places: the phrases many of the theme's answers use more often than the other
+answers do (coverage times distinctiveness), and the phrases of two to four words in the
+theme's most central answers. Where the theme offers them, names that say something are
+preferred: not only words most § 15-1 answers use («Barn og unge», «Hjelp»), and not one short
+word («Person», «Prosess») when a phrase or a compound is there.
 
 With sentence vectors, the shortlist is then read for meaning: the name is the candidate
 closest to what the theme's answers say and furthest from the other themes, with a bonus for
@@ -25,9 +29,10 @@ import numpy as np
 import simplemma
 from sklearn.preprocessing import normalize
 
-from . import semantic
+from . import background, semantic
 from .explain import slugify
 from .features import NEGATIONS
+from .normalise import Normaliser, Phrasing, word_key
 
 __all__ = ["name_themes"]
 
@@ -40,6 +45,8 @@ ADVERBS = frozenset({"før", "først", "fortsatt", "framleis", "snart", "nærmer
 ACRONYMS = frozenset(
     {"bup", "ppt", "nav", "sfo", "vgs", "dps", "adhd", "icdp", "pmto", "tfco", "mst", "ikt", "sms"}
 )
+#: No breaks and no links (answers given without their text's punctuation).
+NO_PHRASING = Phrasing(frozenset(), {})
 #: Longest name, in words.
 MAX_WORDS = 4
 #: Bonus per extra word of a phrase.
@@ -50,6 +57,34 @@ SHORTLIST = 12
 CENTRAL = 5
 #: Weight of coverage (share of the theme's answers using the phrase) beside meaning.
 COVERAGE_WEIGHT = 0.3
+#: A word in at least this share of the background's answers says nothing about a theme
+#: («barn», «unge», «hjelp», «foreldre»): a name needs a word that is not that common.
+GENERIC_SHARE = 0.04
+#: Fewest letters of a one-word name («Avlastning», «Skolefravær»).
+MIN_COMPOUND = 10
+
+
+@lru_cache(maxsize=1)
+def _generic_keys() -> frozenset[str]:
+    """Feature keys of the words most § 15-1 answers use (see :mod:`analysis.background`)."""
+    texts = background.texts()
+    normaliser, df = Normaliser(), Counter()
+    for text in texts:
+        df.update({t.key for t in normaliser.tokens(text) if not t.is_stop})
+    return frozenset(k for k, c in df.items() if c >= GENERIC_SHARE * len(texts))
+
+
+def _phrase_or_compound(label: str) -> bool:
+    """Whether ``label`` is more than one short word: a lone «Person», «Prosess» or «Rektor»
+    names a topic without saying what about it; a compound («Skolefravær») can."""
+    return " " in label or len(label) >= MIN_COMPOUND
+
+
+def _specific(label: str) -> bool:
+    """Whether ``label`` holds a word that is not among the most common ones («Barn og unge»
+    is not specific; «Ensomhet blant barn og unge» is)."""
+    generic = _generic_keys()
+    return any(w not in LINKS and word_key(w) not in generic for w in label.lower().split(" "))
 
 
 @lru_cache(maxsize=50_000)
@@ -105,11 +140,13 @@ def can_end_name(token) -> bool:
     return not adjective and not genitive and not is_verb(token)
 
 
-def _candidates(tokens, starts=frozenset()) -> dict[tuple[str, ...], str]:
+def _candidates(tokens, phrasing: Phrasing = NO_PHRASING) -> dict[tuple[str, ...], str]:
     """Return {lemma-key tuple: surface text} for the name candidates in one answer.
 
-    ``starts`` are the token indices that begin a sentence: a name never runs across one.
+    A name never runs across a sentence or clause break of ``phrasing``, and keeps the
+    one-letter links («i») the tokeniser dropped.
     """
+    breaks, links = phrasing
     out: dict[tuple[str, ...], str] = {}
     n = len(tokens)
     for start in range(n):
@@ -121,16 +158,21 @@ def _candidates(tokens, starts=frozenset()) -> dict[tuple[str, ...], str]:
         run = 0  # content words in a row: a name is "fast kontaktperson", not a sentence
         for end in range(start, min(n, start + MAX_WORDS)):
             last = tokens[end]
-            if end > start and ((last.is_stop and last.surface not in LINKS) or end in starts):
+            if end > start and ((last.is_stop and last.surface not in LINKS) or end in breaks):
                 break
+            if end in links:
+                run = 0  # «økonomi i familiene»: the link stands between the words
             run = 0 if last.is_stop else run + 1
             if run > 2:
                 break
             if last.is_stop or last.key in NEGATIONS or not can_end_name(last):
                 continue
-            span = tokens[start : end + 1]
-            key = tuple(t.key for t in span)
-            out.setdefault(key, " ".join(t.surface for t in span))
+            words = []
+            for j in range(start, end + 1):
+                if j > start and j in links:
+                    words.append((links[j], links[j]))
+                words.append((tokens[j].key, tokens[j].surface))
+            out.setdefault(tuple(k for k, _ in words), " ".join(w for _, w in words))
     return out
 
 
@@ -170,8 +212,15 @@ def _shortlist(scored, central_candidates, used: set[str]) -> list[tuple[str, fl
         for key, surface in candidates.items():
             if 2 <= len(key) <= MAX_WORDS:
                 out.append(_display(surface))
-    unique = [lab for lab in dict.fromkeys(out) if lab.lower() not in used]
+    unique = _preferred([lab for lab in dict.fromkeys(out) if lab.lower() not in used])
     return [(lab, coverage.get(lab, 0.0)) for lab in unique]
+
+
+def _preferred(labels: list[str]) -> list[str]:
+    """Keep the labels a planner would keep, when there are any: specific ones (see
+    :func:`_specific`), and of those the phrases and compounds (:func:`_phrase_or_compound`)."""
+    labels = [lab for lab in labels if _specific(lab)] or labels
+    return [lab for lab in labels if _phrase_or_compound(lab)] or labels
 
 
 def _by_meaning(options, centres: np.ndarray, mean: np.ndarray, c: int) -> str | None:
@@ -193,16 +242,18 @@ def _by_meaning(options, centres: np.ndarray, mean: np.ndarray, c: int) -> str |
 
 def _lexical_label(scored, n_in: int, taken: set[str]) -> str | None:
     """Return the best lexical name among a theme's scored candidates, or None."""
-    for _, label, _, count, _ in scored:
-        if (count >= 2 or n_in <= 2) and not (taken and label.lower() in taken):
-            return label
-    return None
+    fits = [
+        label
+        for _, label, _, count, _ in scored
+        if (count >= 2 or n_in <= 2) and not (taken and label.lower() in taken)
+    ]
+    return (_preferred(fits) or [None])[0]
 
 
 def name_themes(space, labels: np.ndarray, k: int, taken: set[str]):
     """Return generated keys and labels for themes 0..k-1 of ``labels`` (rows of ``space``)."""
-    starts = space.starts or [frozenset()] * len(space.docs)
-    per_doc = [_candidates(doc, first) for doc, first in zip(space.docs, starts)]
+    phrasings = space.phrasings or [NO_PHRASING] * len(space.docs)
+    per_doc = [_candidates(doc, p) for doc, p in zip(space.docs, phrasings)]
     total: Counter = Counter()
     for cands in per_doc:
         total.update(cands.keys())

@@ -21,13 +21,14 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import simplemma
 import snowballstemmer
 
 from .stopwords import _read_data_lines, load_stopwords
 
-__all__ = ["Token", "Normaliser", "SurfaceForms", "sentence_starts", "word_key", "tokenise"]
+__all__ = ["Token", "Normaliser", "Phrasing", "SurfaceForms", "phrasing", "word_key", "tokenise"]
 
 #: The app's masking placeholders ("[fødselsnummer]", "[telefon]", "[e-post]", "[navn]"):
 #: they stand for something removed, not for words the respondent used.
@@ -35,8 +36,9 @@ PLACEHOLDER_RE = re.compile(r"\[(?:fødselsnummer|d-nummer|telefon|e-post|navn)\
 _WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*-?")
 _SPLIT_RE = re.compile(r"[-'’]")
 _STEMMER = snowballstemmer.stemmer("norwegian")
-#: What ends a sentence or a list item in an answer («Lang ventetid. Ingen buss», «• vape • skjermtid»).
-_SENTENCE_END_RE = re.compile(r"[.!?;:•*\n]+")
+#: What ends a sentence or a list item in an answer («Lang ventetid. Ingen buss», «• vape • skjermtid»),
+#: or a clause or an item of a list inside one («på klubben, i skolen», «vape / hasj»).
+_PHRASE_BREAK_RE = re.compile(r"[.!?;:•*\n,()\[\]\"«»/–—]|\s-\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,11 +80,15 @@ def tokenise(text: str, max_chars: int = 10_000) -> list[str]:
     text = PLACEHOLDER_RE.sub(" ", text)
     words: list[str] = []
     for word in _WORD_RE.findall(text):
-        if "-" in word or "'" in word or "’" in word:
-            words.extend(part for part in _SPLIT_RE.split(word) if len(part) > 1)
-        elif len(word) > 1:
-            words.append(word)
+        words.extend(_parts(word))
     return words
+
+
+def _parts(word: str) -> list[str]:
+    """The words one match of ``_WORD_RE`` gives: hyphenated parts split, one letter dropped."""
+    if "-" in word or "'" in word or "’" in word:
+        return [part for part in _SPLIT_RE.split(word) if len(part) > 1]
+    return [word] if len(word) > 1 else []
 
 
 @lru_cache(maxsize=300_000)
@@ -107,15 +113,35 @@ def _lemma_and_key(word: str) -> tuple[str, str]:
     return lemma, _STEMMER.stemWord(lemma)
 
 
-def sentence_starts(text: str, max_chars: int = 10_000) -> frozenset[int]:
-    """Return the indices of the words of ``text`` (as :func:`tokenise` splits them) that begin
-    a new sentence or list item; the first word is not counted."""
-    starts, n = set(), 0
-    for piece in _SENTENCE_END_RE.split(str(text)[:max_chars]):
-        if n:
-            starts.add(n)
-        n += len(tokenise(piece, max_chars))
-    return frozenset(starts)
+class Phrasing(NamedTuple):
+    """What a theme name drawn from one answer must respect (token indices as :func:`tokenise`
+    counts them)."""
+
+    #: Words that begin a new sentence, list item or clause: a name never runs across them.
+    breaks: frozenset[int]
+    #: One-letter words the tokeniser drops, by the index of the word they stood before, so a
+    #: name keeps them («Økonomi i familiene», not «Økonomi familiene»).
+    links: dict[int, str]
+
+
+def phrasing(text: str, max_chars: int = 10_000) -> Phrasing:
+    """Return where names may not run across in ``text``, and the links they keep."""
+    raw = unicodedata.normalize("NFKC", str(text)[:max_chars]).lower()
+    raw = PLACEHOLDER_RE.sub(" / ", raw)  # something was removed there: a break
+    breaks, links, n, last = set(), {}, 0, 0
+    for match in _WORD_RE.finditer(raw):
+        count = len(_parts(match.group()))
+        if not count:
+            continue
+        gap = raw[last : match.start()]
+        last = match.end()
+        if n and gap != " ":  # most gaps are one space: nothing to note
+            if _PHRASE_BREAK_RE.search(gap):
+                breaks.add(n)
+            elif gap.strip() == "i":
+                links[n] = "i"
+        n += count
+    return Phrasing(frozenset(breaks), links)
 
 
 def word_key(word: str) -> str:

@@ -528,10 +528,13 @@ def test_proposed_themes_go_to_annet_on_the_wall(monkeypatch):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(reason="analysis library: guided mode on a few short statements sends "
-                   "nothing to Annet (reported to the lead for issue 12)", strict=False)
-def test_a_statement_with_no_theme_word_goes_to_annet():
+@pytest.mark.xfail(
+    reason="issue 12, open: the statement goes to «Kapasitet, tid og ressurser», whose "
+    "re-centred prototype took in the words of the other evening-bus answers it was given",
+    strict=True,
+)
+def test_a_statement_with_no_theme_word_goes_to_annet_or_its_theme():
     from surveyapp.services.ideawall.themes import theme_statements
 
     labels = theme_statements([*TEXTS, "Billigere buss til byen på kveldene"])
-    assert labels[-1] == "Annet"
+    assert labels[-1] in ("Annet", "Fritid og møteplasser")  # annotation guide, rule 8
