@@ -9,7 +9,7 @@ i skolen»), and it keeps the one-letter «i» the tokeniser drops («Økonomi i
 come from two places: the phrases many of the theme's answers use more often than the other
 answers do (coverage times distinctiveness), and the phrases of two to four words in the
 theme's most central answers. Where the theme offers them, names that say something are
-preferred: not only words most § 15-1 answers use («Barn og unge», «Hjelp»), and not one short
+preferred: not only words most § 15-1 answers use («Barn og foreldre», «Hjelp»), and not one short
 word («Person», «Prosess») when a phrase or a compound is there.
 
 With sentence vectors, the shortlist is then read for meaning: the name is the candidate
@@ -58,7 +58,7 @@ CENTRAL = 5
 #: Weight of coverage (share of the theme's answers using the phrase) beside meaning.
 COVERAGE_WEIGHT = 0.3
 #: A word in at least this share of the background's answers says nothing about a theme
-#: («barn», «unge», «hjelp», «foreldre»): a name needs a word that is not that common.
+#: («barn», «skole», «hjelp», «foreldre»): a name needs a word that is not that common.
 GENERIC_SHARE = 0.04
 #: Fewest letters of a one-word name («Avlastning», «Skolefravær»).
 MIN_COMPOUND = 10
@@ -81,8 +81,8 @@ def _phrase_or_compound(label: str) -> bool:
 
 
 def _specific(label: str) -> bool:
-    """Whether ``label`` holds a word that is not among the most common ones («Barn og unge»
-    is not specific; «Ensomhet blant barn og unge» is)."""
+    """Whether ``label`` holds a word that is not among the most common ones («Barn og foreldre»
+    is not specific; «Ensomhet blant barn og foreldre» is)."""
     generic = _generic_keys()
     return any(w not in LINKS and word_key(w) not in generic for w in label.lower().split(" "))
 
