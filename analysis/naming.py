@@ -156,23 +156,25 @@ def _candidates(tokens, phrasing: Phrasing = NO_PHRASING) -> dict[tuple[str, ...
         if is_verb(first):
             continue
         run = 0  # content words in a row: a name is "fast kontaktperson", not a sentence
+        keys: list[str] = []
+        words: list[str] = []
         for end in range(start, min(n, start + MAX_WORDS)):
             last = tokens[end]
-            if end > start and ((last.is_stop and last.surface not in LINKS) or end in breaks):
-                break
-            if end in links:
-                run = 0  # «økonomi i familiene»: the link stands between the words
+            if end > start:
+                if (last.is_stop and last.surface not in LINKS) or end in breaks:
+                    break
+                if end in links:  # «økonomi i familiene»: the link stands between the words
+                    keys.append(links[end])
+                    words.append(links[end])
+                    run = 0
+            keys.append(last.key)
+            words.append(last.surface)
             run = 0 if last.is_stop else run + 1
             if run > 2:
                 break
             if last.is_stop or last.key in NEGATIONS or not can_end_name(last):
                 continue
-            words = []
-            for j in range(start, end + 1):
-                if j > start and j in links:
-                    words.append((links[j], links[j]))
-                words.append((tokens[j].key, tokens[j].surface))
-            out.setdefault(tuple(k for k, _ in words), " ".join(w for _, w in words))
+            out.setdefault(tuple(keys), " ".join(words))
     return out
 
 

@@ -76,12 +76,16 @@ def tokenise(text: str, max_chars: int = 10_000) -> list[str]:
     -------
     list of str
     """
-    text = unicodedata.normalize("NFKC", str(text)[:max_chars]).lower()
-    text = PLACEHOLDER_RE.sub(" ", text)
     words: list[str] = []
-    for word in _WORD_RE.findall(text):
+    for word in _WORD_RE.findall(_prepared(text, max_chars)):
         words.extend(_parts(word))
     return words
+
+
+def _prepared(text: str, max_chars: int) -> str:
+    """The part of ``text`` that is read, NFKC and lower case, with each masking placeholder
+    replaced by a slash (no word, and a break for names: something was removed there)."""
+    return PLACEHOLDER_RE.sub(" / ", unicodedata.normalize("NFKC", str(text)[:max_chars]).lower())
 
 
 def _parts(word: str) -> list[str]:
@@ -126,8 +130,7 @@ class Phrasing(NamedTuple):
 
 def phrasing(text: str, max_chars: int = 10_000) -> Phrasing:
     """Return where names may not run across in ``text``, and the links they keep."""
-    raw = unicodedata.normalize("NFKC", str(text)[:max_chars]).lower()
-    raw = PLACEHOLDER_RE.sub(" / ", raw)  # something was removed there: a break
+    raw = _prepared(text, max_chars)
     breaks, links, n, last = set(), {}, 0, 0
     for match in _WORD_RE.finditer(raw):
         count = len(_parts(match.group()))
