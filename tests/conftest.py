@@ -145,7 +145,8 @@ def csrf_token(html: str) -> str:
 
 
 def forget_request_state() -> None:
-    """Drop what Flask-WTF (the CSRF token) and Flask-Login (the user) cache in ``g``.
+    """Drop what Flask-WTF (the CSRF token), Flask-Login (the user) and Flask-Babel (the
+    language) cache in ``g``.
 
     The tests' app context stays pushed across requests, so without this one client's token
     would reach the next client and a user loaded once would skip the next request's session
@@ -153,6 +154,7 @@ def forget_request_state() -> None:
     """
     g.pop("csrf_token", None)
     g.pop("_login_user", None)
+    g.pop("_flask_babel", None)
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from flask import current_app, render_template, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
+from markupsafe import Markup
 from sqlalchemy import delete
 from werkzeug.datastructures import MultiDict
 
@@ -21,6 +22,7 @@ from surveyapp.exceptions import AlreadySubmitted
 from surveyapp.extensions import db
 from surveyapp.models import Draft
 from surveyapp.questions import AnswerForm, Context, answers_to_store, pages
+from surveyapp.questions.form import FormField, is_empty
 from surveyapp.questions.base import clean_text, field_name
 from surveyapp.respondent import drafts
 from surveyapp.security import check_token_only
@@ -31,6 +33,20 @@ from surveyapp.services.round_cache import PublicRound
 
 #: the pages shown, by questionnaire, language, places and the answers conditions look at
 _PAGES: dict[tuple, list[int]] = {}
+#: question blocks as drawn before anything is typed in them (see :func:`question_blocks`)
+_BLOCKS: dict[tuple, Markup] = {}
+#: entries a process cache holds before it starts again (a few MB at most)
+CACHE_LIMIT = 10_000
+
+
+def _remember(cache: dict, key: tuple, make):
+    """``cache[key]``, made by ``make()`` the first time; the cache is emptied when full."""
+    found = cache.get(key)
+    if found is None:
+        if len(cache) >= CACHE_LIMIT:
+            cache.clear()
+        found = cache[key] = make()
+    return found
 
 
 #: one writer at a time per process on SQLite (see :func:`writing`)
@@ -91,12 +107,7 @@ class Flow:
             self.ctx,
             tuple(repr(values.get(k)) for k in self._condition_keys),
         )
-        found = _PAGES.get(key)
-        if found is None:
-            if len(_PAGES) > 10_000:
-                _PAGES.clear()
-            found = _PAGES[key] = pages(self.definition, values, self.ctx) or [0]
-        return found
+        return _remember(_PAGES, key, lambda: pages(self.definition, values, self.ctx) or [0])
 
     def next_page(self, index: int, values: dict[str, Any]) -> int | None:
         return next((i for i in self.pages(values) if i > index), None)
@@ -189,6 +200,30 @@ def typed_texts(flow: Flow, form: MultiDict) -> list[tuple[str, str]]:
     return texts
 
 
+def question_blocks(flow: Flow, form: AnswerForm) -> list[Markup]:
+    """Each question of the page as HTML.
+
+    A question with nothing typed in it and no error looks the same to every respondent of
+    the round who reads it in the same language, so it is drawn once per process and
+    questionnaire version (the checksum) and then reused; drawing the questions was a third of
+    the time of an answer page. A question that shows an answer or an error is drawn for the
+    respondent alone: nobody's answer is ever kept here.
+    """
+    lang = flow.ctx.language
+
+    def draw(field: FormField) -> Markup:
+        return Markup(render_template(field.template, field=field, lang=lang))
+
+    blocks = []
+    for field in form.fields:
+        if field.error is None and is_empty(field.shown):
+            key = (flow.round.checksum, flow.ctx, field.key, field.condition is not None)
+            blocks.append(_remember(_BLOCKS, key, lambda field=field: draw(field)))
+        else:
+            blocks.append(draw(field))
+    return blocks
+
+
 def render_page(
     flow: Flow,
     draft: Draft,
@@ -207,6 +242,7 @@ def render_page(
         "respondent/page.html",
         **flow.template_args(),
         form=form,
+        blocks=question_blocks(flow, form),
         number=form.index + 1,
         position=position,
         total=max(len(visible), position),

@@ -136,6 +136,30 @@ def test_pages_show_progress_and_go_back_and_forth(respondent):
     assert "Halvferdig</textarea>" in respondent.html, "going back saved the page"
 
 
+def test_pages_drawn_for_one_respondent_never_show_in_another_ones(app, test_round):
+    """Unanswered questions are drawn once and reused (respondent.flow.question_blocks): what
+    one respondent typed, or the error they got, must never reach the next one's page."""
+    first, second = Respondent(app.test_client(), test_round), Respondent(app.test_client(), test_round)
+    first.start()
+    first.answer(EMPLOYEE[0])
+    blank = first.html
+    first.answer({"tanker": "Bare mitt svar", "trives": "2"}, action="back")
+    first.answer(EMPLOYEE[0])
+    assert "Bare mitt svar</textarea>" in first.html and 'value="2" checked' in first.html
+    assert first.post({"overskrift": "x" * 81}).status_code == 400
+    second.start()
+    assert "Velg ett av" not in second.html
+    second.answer(EMPLOYEE[0])
+    assert "Bare mitt svar" not in second.html and " checked" not in second.html
+    assert "has-error" not in second.html
+    assert second.html.count('class="question field"') == blank.count('class="question field"') == 5
+    assert "(må besvares)" in second.html
+    second.get(f"/sprak/nn?next=/r/{test_round.slug}/del/2")
+    second.get(f"/r/{test_round.slug}/del/2")
+    assert "(må svarast på)" in second.html and "Veit ikkje" in second.html, "not the bokmål blocks"
+    assert "(må besvares)" not in second.html
+
+
 def test_cannot_skip_ahead_to_pages_not_reached(respondent, test_round):
     respondent.start()
     page = respondent.get(f"/r/{test_round.slug}/del/4")
