@@ -92,10 +92,15 @@ def main(argv=None) -> int:
         " all answers in the largest theme.\n",
         flush=True,
     )
+    # Both sets are checked before any work: a missing one is an error at once, not after
+    # minutes of measuring the other.
+    if "own" not in skip and not Path(args.own).exists():
+        print(f"error: our labelled set not found at {args.own}", file=sys.stderr)
+        return 2
+    if not Path(args.data).exists():
+        print(f"error: benchmark data not found at {args.data} (use --data)", file=sys.stderr)
+        return 2
     if "own" not in skip:
-        if not Path(args.own).exists():
-            print(f"error: our labelled set not found at {args.own}", file=sys.stderr)
-            return 2
         book = load_codebook("15-1")
         for split in ("dev", "holdout"):
             frame = load_innspill(split, args.own)
@@ -105,9 +110,6 @@ def main(argv=None) -> int:
             questions = (frame["questionnaire"] + "/" + frame["question"]).tolist()
             texts, labels = frame["text"].tolist(), frame["label"].tolist()
             _quality(title, texts, labels, book, args.quick, questions)
-    if not Path(args.data).exists():
-        print(f"error: benchmark data not found at {args.data} (use --data)", file=sys.stderr)
-        return 2
     public = load_benchmark(args.data)
     texts, labels = public["text"].tolist(), public["label"].tolist()
     vectors = None

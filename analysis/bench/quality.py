@@ -9,7 +9,12 @@ from sklearn.metrics import adjusted_mutual_info_score, adjusted_rand_score
 
 from ..codebook import OTHER_KEY, Codebook
 from ..model import ThemeModel
-from .references import char_lsa_kmeans, codebook_word_match, coded_regression
+from .references import (
+    char_lsa_kmeans,
+    codebook_meaning_match,
+    codebook_word_match,
+    coded_regression,
+)
 
 __all__ = ["quality_rows", "stability_row", "coded_sample"]
 
@@ -91,8 +96,11 @@ def quality_rows(
             "seconds": s,
         }
     )
-    rows.append(_skewed_row(texts, labels, codebook, vectors, random_state, background=True))
-    rows.append(_skewed_row(texts, labels, codebook, vectors, random_state, background=False))
+    if vectors is not None:
+        found, s = timed(lambda: codebook_meaning_match(texts, codebook, vectors))
+        rows.append({"method": "reference: codebook words and meaning, z-scored", "acc": _accuracy(labels, found, everyone), "seconds": s})
+    for variant in SKEWED if vectors is not None else ("guided", "no background"):
+        rows.append(_skewed_row(texts, labels, codebook, vectors, random_state, variant))
     if questions is not None:
         for background in (True, False):
             rows.append(
@@ -160,17 +168,31 @@ def _guided_on(rounds, texts, codebook, vectors, random_state, background: bool)
         yield rows, _themes(model)
 
 
-def _skewed_row(texts, labels, codebook, vectors, random_state, background: bool) -> dict:
-    """Guided accuracy averaged over :func:`skewed_rounds`, each fitted on its own."""
+def _meaning_on(rounds, texts, codebook, vectors):
+    """The plain words-and-meaning reference on each round of rows on its own."""
+    for rows in rounds:
+        yield rows, codebook_meaning_match([texts[i] for i in rows], codebook, vectors[rows])
+
+
+#: How each skewed-rounds row is fitted: its label, and whether guided mode has its background.
+SKEWED = {
+    "guided": "guided",
+    "no background": "reference: guided without the background",
+    "meaning": "reference: codebook words and meaning, z-scored",
+}
+
+
+def _skewed_row(texts, labels, codebook, vectors, random_state, variant: str) -> dict:
+    """Accuracy averaged over :func:`skewed_rounds`, each fitted on its own (see SKEWED)."""
     t0 = time.perf_counter()
     rounds = skewed_rounds(labels, random_state=random_state)
-    scores = [
-        _accuracy([labels[i] for i in rows], found, range(len(rows)))
-        for rows, found in _guided_on(rounds, texts, codebook, vectors, random_state, background)
-    ]
-    what = "guided" if background else "reference: guided without the background"
+    if variant == "meaning":
+        fitted = _meaning_on(rounds, texts, codebook, vectors)
+    else:
+        fitted = _guided_on(rounds, texts, codebook, vectors, random_state, variant == "guided")
+    scores = [_accuracy([labels[i] for i in rows], found, range(len(rows))) for rows, found in fitted]
     return {
-        "method": f"{what}, rounds where one theme holds 75 %",
+        "method": f"{SKEWED[variant]}, rounds where one theme holds 75 %",
         "acc": float(np.mean(scores)),
         "seconds": time.perf_counter() - t0,
     }
