@@ -17,7 +17,8 @@ A prototype starts from the theme's own text (name, description, keywords, examp
 learns the respondents' own words: a few rounds re-centre each prototype on the answers the
 planner coded to it and its most clearly assigned answers (of the batch and the background),
 against the theme text that counts as ``prior_weight`` answers (the planner's coding never
-moves). Finally each answer's evidence is mixed with that of its nearest neighbours in
+moves, and nor do background answers that our annotators coded to a theme of the codebook:
+see :func:`analysis.background.labels`). Finally each answer's evidence is mixed with that of its nearest neighbours in
 meaning, so answers that say the same thing in different words land together.
 """
 
@@ -139,7 +140,16 @@ class ThemeEvidence(BaseEstimator):
         self.neighbour_weight = neighbour_weight
 
     def fit(
-        self, X, Q, X_themes, Q_themes, fixed=None, X_ref=None, Q_ref=None, ref_learnable=None
+        self,
+        X,
+        Q,
+        X_themes,
+        Q_themes,
+        fixed=None,
+        X_ref=None,
+        Q_ref=None,
+        ref_learnable=None,
+        ref_fixed=None,
     ) -> "ThemeEvidence":
         """Learn prototypes from theme texts and answers.
 
@@ -162,6 +172,10 @@ class ThemeEvidence(BaseEstimator):
             The background answers prototypes may learn from (default: all): not the batch's
             own, so an answer does not meet itself there (see
             :func:`analysis.background.learnable`).
+        ref_fixed : ndarray of int, optional
+            The background answers' own coding: a theme index, or -1 (default: all -1). Like
+            the planner's coding, it always counts and never moves (see
+            :func:`analysis.background.labels`).
         """
         n, k = X.shape[0], len(X_themes)
         fixed = np.full(n, -1) if fixed is None else np.asarray(fixed)
@@ -169,7 +183,7 @@ class ThemeEvidence(BaseEstimator):
         lex0 = self._base(X, X_themes, fixed)
         sem0 = self._base(Q, Q_themes, fixed) if Q is not None else None
         lex, sem = lex0, sem0
-        X_learn, Q_learn, fixed_learn = self._learning_rows(X, Q, fixed, ref_learnable)
+        X_learn, Q_learn, fixed_learn = self._learning_rows(X, Q, fixed, ref_learnable, ref_fixed)
         for _ in range(self.n_iter):
             C, _ = self._raw(X_learn, Q_learn, lex, sem)
             labels = np.where(fixed_learn >= 0, fixed_learn, C.argmax(axis=1))
@@ -215,15 +229,18 @@ class ThemeEvidence(BaseEstimator):
             rows.append(centre)
         return normalize(np.vstack(rows))
 
-    def _learning_rows(self, X, Q, fixed, learnable):
-        """The answers prototypes learn from: the batch's, and the background's (uncoded) when
-        it is there in both spaces, so a small batch has as much to learn from as a big one."""
+    def _learning_rows(self, X, Q, fixed, learnable, ref_fixed):
+        """The answers prototypes learn from: the batch's, and the background's (with their own
+        coding) when it is there in both spaces, so a small batch has as much to learn from as a
+        big one."""
         if self._ref is None or Q is None or self._ref[1] is None:
             return X, Q, fixed
-        keep = np.arange(self._ref[0].shape[0]) if learnable is None else np.flatnonzero(learnable)
+        n_ref = self._ref[0].shape[0]
+        keep = np.arange(n_ref) if learnable is None else np.flatnonzero(learnable)
+        ref_fixed = np.full(n_ref, -1) if ref_fixed is None else np.asarray(ref_fixed)
         X_ref, Q_ref = self._ref[0][keep], self._ref[1][keep]
         X_all = sp.vstack([sp.csr_matrix(X), sp.csr_matrix(X_ref)], format="csr")
-        return X_all, np.vstack([Q, Q_ref]), np.concatenate([fixed, np.full(len(keep), -1)])
+        return X_all, np.vstack([Q, Q_ref]), np.concatenate([fixed, ref_fixed[keep]])
 
     def _raw(self, X, Q, lex, sem, stats=None):
         """Return the combined standardised evidence and the per-theme (median, spread) it used."""

@@ -184,7 +184,8 @@ class ThemeModel(BaseEstimator):
         Q = self._answer_vectors(texts, rows, vectors)
         Q_ref = background.vectors() if use_background and Q is not None else None
         learnable = background.learnable(texts) if use_background else None
-        self._background = (X_ref, Q_ref, learnable)
+        ref_fixed = background.labels(self.codebook_.keys) if use_background else None
+        self._background = (X_ref, Q_ref, learnable, ref_fixed)
         self.semantic_ = Q is not None
         self._q_mean = Q.mean(axis=0) if Q is not None else None
         phrasings = [phrasing(texts[i], self._normaliser.max_chars) for i in rows]

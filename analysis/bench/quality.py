@@ -98,7 +98,13 @@ def quality_rows(
     )
     if vectors is not None:
         found, s = timed(lambda: codebook_meaning_match(texts, codebook, vectors))
-        rows.append({"method": "reference: codebook words and meaning, z-scored", "acc": _accuracy(labels, found, everyone), "seconds": s})
+        rows.append(
+            {
+                "method": "reference: codebook words and meaning, z-scored",
+                "acc": _accuracy(labels, found, everyone),
+                "seconds": s,
+            }
+        )
     for variant in SKEWED if vectors is not None else ("guided", "no background"):
         rows.append(_skewed_row(texts, labels, codebook, vectors, random_state, variant))
     if questions is not None:
@@ -190,7 +196,9 @@ def _skewed_row(texts, labels, codebook, vectors, random_state, variant: str) ->
         fitted = _meaning_on(rounds, texts, codebook, vectors)
     else:
         fitted = _guided_on(rounds, texts, codebook, vectors, random_state, variant == "guided")
-    scores = [_accuracy([labels[i] for i in rows], found, range(len(rows))) for rows, found in fitted]
+    scores = [
+        _accuracy([labels[i] for i in rows], found, range(len(rows))) for rows, found in fitted
+    ]
     return {
         "method": f"{SKEWED[variant]}, rounds where one theme holds 75 %",
         "acc": float(np.mean(scores)),

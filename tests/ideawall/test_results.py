@@ -528,11 +528,6 @@ def test_proposed_themes_go_to_annet_on_the_wall(monkeypatch):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason="issue 12, open: the statement goes to «Kapasitet, tid og ressurser», whose "
-    "re-centred prototype took in the words of the other evening-bus answers it was given",
-    strict=True,
-)
 def test_a_statement_with_no_theme_word_goes_to_annet_or_its_theme():
     from surveyapp.services.ideawall.themes import theme_statements
 

@@ -139,7 +139,8 @@ def test_pages_show_progress_and_go_back_and_forth(respondent):
 def test_pages_drawn_for_one_respondent_never_show_in_another_ones(app, test_round):
     """Unanswered questions are drawn once and reused (respondent.flow.question_blocks): what
     one respondent typed, or the error they got, must never reach the next one's page."""
-    first, second = Respondent(app.test_client(), test_round), Respondent(app.test_client(), test_round)
+    first = Respondent(app.test_client(), test_round)
+    second = Respondent(app.test_client(), test_round)
     first.start()
     first.answer(EMPLOYEE[0])
     blank = first.html
