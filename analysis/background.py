@@ -7,8 +7,8 @@ theme look ordinary: its words are common, so they weigh little or are cut, and 
 similarity is subtracted from everybody, so the theme most answers speak to loses them
 («Bowling!!» went to *Vold, overgrep og omsorgssvikt*). The background is 688 realistic answers
 to the built-in questionnaires, spread over the § 15-1 themes (the development part of our
-labelled set, without its labels; the held-out part is not in it). Word weights are learnt
-from the batch and the background together, and the typical answer is taken from the
+labelled set, with its labels, see below; the held-out part is not in it). Word weights are
+learnt from the batch and the background together, and the typical answer is taken from the
 background, so a theme is not penalised for being what most of the batch is about. The
 background's answers also join the batch's when the prototypes learn respondents' words
 (:class:`analysis.evidence.ThemeEvidence`), so a question with 30 answers learns as much as a

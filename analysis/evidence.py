@@ -17,9 +17,10 @@ A prototype starts from the theme's own text (name, description, keywords, examp
 learns the respondents' own words: a few rounds re-centre each prototype on the answers the
 planner coded to it and its most clearly assigned answers (of the batch and the background),
 against the theme text that counts as ``prior_weight`` answers (the planner's coding never
-moves, and nor do background answers that our annotators coded to a theme of the codebook:
-see :func:`analysis.background.labels`). Finally each answer's evidence is mixed with that of its nearest neighbours in
-meaning, so answers that say the same thing in different words land together.
+moves, and nor does the background's own coding for themes with built-in keys: see
+:func:`analysis.background.labels`). Finally each answer's evidence is mixed with that of its
+nearest neighbours in meaning, so answers that say the same thing in different words land
+together.
 """
 
 from __future__ import annotations

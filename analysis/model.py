@@ -68,7 +68,8 @@ class ThemeModel(BaseEstimator):
         Words to ignore on top of the built-in list (for example the question's own words).
     background : bool, default=True
         With a codebook (guided and coding modes): weigh words and measure the typical answer
-        on the batch plus a fixed background of answers (:mod:`analysis.background`).
+        on the batch plus a fixed background of answers (:mod:`analysis.background`), and let
+        themes learn from its answers (coded, for themes with the built-in codebook's keys).
     semantic : "auto" or bool, default="auto"
         Compare answers and themes by meaning too (sentence embeddings, see
         :mod:`analysis.semantic`), not only by shared words. "auto" uses them when the

@@ -85,8 +85,9 @@ def test_a_small_round_is_not_overconfident():
     wider (since the background's answers teach the themes with their coding, it is not here)."""
     model = ThemeModel(mode="guided", codebook="15-1", random_state=0).fit(WALL)
     confidences = [a.confidence for a in model.assignments_ if a.theme != "annet"]
-    # «Helsesykepleier hver dag» names its theme's keyword and may be sure; the rest may not.
-    assert sum(c > 0.95 for c in confidences) <= 1
+    # «Helsesykepleier hver dag» names its theme's keyword and «Gratis trening for ungdom» is
+    # plainly leisure: they may be sure; the rest may not.
+    assert sum(c > 0.95 for c in confidences) <= 2
     assert sorted(confidences)[len(confidences) // 2] < 0.8
     plain = ThemeModel(mode="guided", codebook="15-1", random_state=0, background=False).fit(WALL)
     assert plain._codebook_matcher.evidence_.confidence_scale_ == 1.0
