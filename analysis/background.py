@@ -34,15 +34,29 @@ import json
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
+from typing import Any, NamedTuple
 
 import numpy as np
 
 from . import semantic
 from .nonanswers import is_nonanswer
 
-__all__ = ["fit_features", "labels", "learnable", "texts", "vectors"]
+__all__ = ["Background", "fit_features", "labels", "learnable", "texts", "vectors"]
 
 _DATA = resources.files("analysis") / "data"
+
+
+class Background(NamedTuple):
+    """The background as one fit meets it, in the spaces fitted for the batch."""
+
+    #: TF-IDF rows of the background answers.
+    X: Any
+    #: Their sentence vectors, or None (no vectors in the batch, or made by another model).
+    Q: np.ndarray | None
+    #: Which of them prototypes may learn from (see :func:`learnable`); None: all.
+    learnable: np.ndarray | None
+    #: Their coding as theme indexes of the codebook, -1 for none (see :func:`labels`).
+    fixed: np.ndarray | None
 
 
 @lru_cache(maxsize=1)

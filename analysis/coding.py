@@ -97,14 +97,17 @@ def uncertainty_order(
     return out
 
 
-def _coded_background(X_ref, learnable, ref_fixed) -> np.ndarray:
+def _coded_background(reference, with_vectors: bool) -> np.ndarray:
     """Rows of the background answers coded to a theme (see :func:`analysis.background.labels`)
-    that may be learnt from; the regression learns from them as from the planner's coding."""
-    if X_ref is None or ref_fixed is None:
+    that may be learnt from; the regression learns from them as from the planner's coding.
+    None when the background has no vectors but the answers do (the rows would not line up)."""
+    if reference is None or reference.X is None or reference.fixed is None:
         return np.array([], dtype=int)
-    mask = np.asarray(ref_fixed) >= 0
-    if learnable is not None:
-        mask &= np.asarray(learnable, dtype=bool)
+    if with_vectors and reference.Q is None:
+        return np.array([], dtype=int)
+    mask = np.asarray(reference.fixed) >= 0
+    if reference.learnable is not None:
+        mask &= np.asarray(reference.learnable, dtype=bool)
     return np.flatnonzero(mask)
 
 
@@ -134,34 +137,17 @@ class CodingClassifier(BaseEstimator):
         self.classifier_weight = classifier_weight
         self.temperature = temperature
 
-    def fit(
-        self,
-        X,
-        Q,
-        labels,
-        keys,
-        X_themes,
-        Q_themes,
-        X_ref=None,
-        Q_ref=None,
-        ref_learnable=None,
-        ref_fixed=None,
-    ) -> "CodingClassifier":
-        """Learn from coded rows: ``labels`` holds a key or None per row of ``X``; ``X_ref``,
-        ``Q_ref``, ``ref_learnable`` and ``ref_fixed`` describe the background (see
-        :class:`analysis.evidence.ThemeEvidence`)."""
+    def fit(self, X, Q, labels, keys, X_themes, Q_themes, reference=None) -> "CodingClassifier":
+        """Learn from coded rows: ``labels`` holds a key or None per row of ``X``; ``reference``
+        is the background (see :class:`analysis.evidence.ThemeEvidence`)."""
         fixed = np.array([keys.index(y) if y in keys else -1 for y in labels])
-        self.evidence_ = ThemeEvidence().fit(
-            X, Q, X_themes, Q_themes, fixed, X_ref, Q_ref, ref_learnable, ref_fixed
-        )
+        self.evidence_ = ThemeEvidence().fit(X, Q, X_themes, Q_themes, fixed, reference)
         coded = np.array([j for j, y in enumerate(labels) if y is not None], dtype=int)
-        ref = _coded_background(X_ref, ref_learnable, ref_fixed)
-        if Q is not None and Q_ref is None:
-            ref = np.array([], dtype=int)  # no background vectors: the rows would not line up
+        ref = _coded_background(reference, Q is not None)
         rows_x = [X[coded]] + [sp.csr_matrix(r) for r in X_themes if r is not None]
-        rows_x += [X_ref[ref]] if len(ref) else []
+        rows_x += [reference.X[ref]] if len(ref) else []
         text_keys = [k for k, r in zip(keys, X_themes) if r is not None]
-        ref_keys = [keys[t] for t in np.asarray(ref_fixed)[ref]] if len(ref) else []
+        ref_keys = [keys[t] for t in np.asarray(reference.fixed)[ref]] if len(ref) else []
         y = np.asarray([labels[j] for j in coded] + text_keys + ref_keys, dtype=object).astype(str)
         self.classes_ = np.asarray(sorted(set(y.tolist())), dtype=object)
         self.classifier_ = None
@@ -169,7 +155,7 @@ class CodingClassifier(BaseEstimator):
             Z = sp.vstack(rows_x).tocsr()
             if Q is not None:
                 q_rows = [Q[coded]] + [np.asarray(r) for r in Q_themes if r is not None]
-                q_rows += [Q_ref[ref]] if len(ref) else []
+                q_rows += [reference.Q[ref]] if len(ref) else []
                 Z = sp.hstack([Z, sp.csr_matrix(np.vstack(q_rows))], format="csr")
             self.classifier_ = fit_classifier(Z, y, C=self.C)
             self.classes_ = self.classifier_.classes_.astype(object)

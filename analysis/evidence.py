@@ -140,18 +140,7 @@ class ThemeEvidence(BaseEstimator):
         self.n_neighbors = n_neighbors
         self.neighbour_weight = neighbour_weight
 
-    def fit(
-        self,
-        X,
-        Q,
-        X_themes,
-        Q_themes,
-        fixed=None,
-        X_ref=None,
-        Q_ref=None,
-        ref_learnable=None,
-        ref_fixed=None,
-    ) -> "ThemeEvidence":
+    def fit(self, X, Q, X_themes, Q_themes, fixed=None, reference=None) -> "ThemeEvidence":
         """Learn prototypes from theme texts and answers.
 
         Parameters
@@ -165,26 +154,22 @@ class ThemeEvidence(BaseEstimator):
             for themes known only from coding).
         fixed : ndarray of int (n_answers,), optional
             The planner's coding: a theme index, or -1 for an uncoded answer.
-        X_ref, Q_ref : background answers in the same spaces, optional
-            When given, the typical answer (median) and the spread are taken from them instead
-            of from ``X`` and ``Q``, and they join the answers the prototypes are re-centred on
-            (see :mod:`analysis.background`).
-        ref_learnable : ndarray of bool, optional
-            The background answers prototypes may learn from (default: all): not the batch's
-            own, so an answer does not meet itself there (see
-            :func:`analysis.background.learnable`).
-        ref_fixed : ndarray of int, optional
-            The background answers' own coding: a theme index, or -1 (default: all -1). Like
-            the planner's coding, it always counts and never moves (see
-            :func:`analysis.background.labels`).
+        reference : analysis.background.Background, optional
+            Background answers in the same spaces. When given, the typical answer (median) and
+            the spread are taken from them instead of from ``X`` and ``Q``, and those it marks
+            learnable (not the batch's own, so an answer does not meet itself there) join the
+            answers the prototypes are re-centred on, with their own coding (``fixed``) which,
+            like the planner's, always counts and never moves (see :mod:`analysis.background`).
         """
         n, k = X.shape[0], len(X_themes)
         fixed = np.full(n, -1) if fixed is None else np.asarray(fixed)
-        self._ref = (X_ref, Q_ref if Q is not None else None) if X_ref is not None else None
+        self._ref = None
+        if reference is not None and reference.X is not None:
+            self._ref = (reference.X, reference.Q if Q is not None else None)
         lex0 = self._base(X, X_themes, fixed)
         sem0 = self._base(Q, Q_themes, fixed) if Q is not None else None
         lex, sem = lex0, sem0
-        X_learn, Q_learn, fixed_learn = self._learning_rows(X, Q, fixed, ref_learnable, ref_fixed)
+        X_learn, Q_learn, fixed_learn = self._learning_rows(X, Q, fixed, reference)
         for _ in range(self.n_iter):
             C, _ = self._raw(X_learn, Q_learn, lex, sem)
             labels = np.where(fixed_learn >= 0, fixed_learn, C.argmax(axis=1))
@@ -230,13 +215,14 @@ class ThemeEvidence(BaseEstimator):
             rows.append(centre)
         return normalize(np.vstack(rows))
 
-    def _learning_rows(self, X, Q, fixed, learnable, ref_fixed):
+    def _learning_rows(self, X, Q, fixed, reference):
         """The answers prototypes learn from: the batch's, and the background's (with their own
         coding) when it is there in both spaces, so a small batch has as much to learn from as a
         big one."""
         if self._ref is None or Q is None or self._ref[1] is None:
             return X, Q, fixed
         n_ref = self._ref[0].shape[0]
+        learnable, ref_fixed = reference.learnable, reference.fixed
         keep = np.arange(n_ref) if learnable is None else np.flatnonzero(learnable)
         ref_fixed = np.full(n_ref, -1) if ref_fixed is None else np.asarray(ref_fixed)
         X_ref, Q_ref = self._ref[0][keep], self._ref[1][keep]

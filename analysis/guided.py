@@ -73,23 +73,11 @@ class CodebookMatcher(BaseEstimator):
         self.temperature = temperature
         self.semantic_weight = semantic_weight
 
-    def fit(
-        self,
-        X,
-        Q,
-        X_themes,
-        Q_themes,
-        fixed=None,
-        X_ref=None,
-        Q_ref=None,
-        ref_learnable=None,
-        ref_fixed=None,
-    ) -> "CodebookMatcher":
-        """Learn prototypes from the theme texts (and coded answers, if any); ``X_ref``,
-        ``Q_ref``, ``ref_learnable`` and ``ref_fixed`` describe the background (see
-        :class:`analysis.evidence.ThemeEvidence`)."""
+    def fit(self, X, Q, X_themes, Q_themes, fixed=None, reference=None) -> "CodebookMatcher":
+        """Learn prototypes from the theme texts (and coded answers, if any); ``reference`` is
+        the background (see :class:`analysis.evidence.ThemeEvidence`)."""
         self.evidence_ = ThemeEvidence(semantic_weight=self.semantic_weight).fit(
-            X, Q, X_themes, Q_themes, fixed, X_ref, Q_ref, ref_learnable, ref_fixed
+            X, Q, X_themes, Q_themes, fixed, reference
         )
         self.n_themes_ = len(X_themes)
         return self

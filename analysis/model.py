@@ -183,10 +183,14 @@ class ThemeModel(BaseEstimator):
             self.features_, [docs[i] for i in rows], theme_docs, self._normaliser, use_background
         )
         Q = self._answer_vectors(texts, rows, vectors)
-        Q_ref = background.vectors() if use_background and Q is not None else None
-        learnable = background.learnable(texts) if use_background else None
-        ref_fixed = background.labels(self.codebook_.keys) if use_background else None
-        self._background = (X_ref, Q_ref, learnable, ref_fixed)
+        self._background = None
+        if use_background:
+            self._background = background.Background(
+                X_ref,
+                background.vectors() if Q is not None else None,
+                background.learnable(texts),
+                background.labels(self.codebook_.keys),
+            )
         self.semantic_ = Q is not None
         self._q_mean = Q.mean(axis=0) if Q is not None else None
         phrasings = [phrasing(texts[i], self._normaliser.max_chars) for i in rows]

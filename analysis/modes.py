@@ -128,7 +128,7 @@ def _fit_guided(model, space: Space, themes: Space) -> Partition:
     model._matcher = KeywordMatcher(book, model._normaliser)
     hits = model._matcher.hits(space.docs)
     matcher = CodebookMatcher(other_threshold=model.other_threshold).fit(
-        space.X, space.Q, list(themes.X), _rows(themes.Q, len(book.keys)), None, *model._background
+        space.X, space.Q, list(themes.X), _rows(themes.Q, len(book.keys)), None, model._background
     )
     model._codebook_matcher = matcher
     scores = matcher.fitted_scores()
@@ -179,7 +179,7 @@ def _fit_coding(model, space: Space, themes: Space | None, coded, rows) -> Parti
     X_themes = (list(themes.X) if book else []) + [None] * len(extra)
     Q_themes = (_rows(themes.Q, len(book_keys)) if book else []) + [None] * len(extra)
     model._coding = CodingClassifier().fit(
-        space.X, space.Q, local, keys, X_themes, Q_themes, *model._background
+        space.X, space.Q, local, keys, X_themes, Q_themes, model._background
     )
     meta = {k: (k.replace("_", " ").capitalize(), "coded", "") for k in extra}
     if book:
