@@ -163,13 +163,13 @@ class ThemeEvidence(BaseEstimator):
         """
         n, k = X.shape[0], len(X_themes)
         fixed = np.full(n, -1) if fixed is None else np.asarray(fixed)
-        self._ref = None
+        self._ref = None  # the background, without vectors when the answers have none
         if reference is not None and reference.X is not None:
-            self._ref = (reference.X, reference.Q if Q is not None else None)
+            self._ref = reference if Q is not None else reference._replace(Q=None)
         lex0 = self._base(X, X_themes, fixed)
         sem0 = self._base(Q, Q_themes, fixed) if Q is not None else None
         lex, sem = lex0, sem0
-        X_learn, Q_learn, fixed_learn = self._learning_rows(X, Q, fixed, reference)
+        X_learn, Q_learn, fixed_learn = self._learning_rows(X, Q, fixed)
         for _ in range(self.n_iter):
             C, _ = self._raw(X_learn, Q_learn, lex, sem)
             labels = np.where(fixed_learn >= 0, fixed_learn, C.argmax(axis=1))
@@ -215,19 +215,18 @@ class ThemeEvidence(BaseEstimator):
             rows.append(centre)
         return normalize(np.vstack(rows))
 
-    def _learning_rows(self, X, Q, fixed, reference):
+    def _learning_rows(self, X, Q, fixed):
         """The answers prototypes learn from: the batch's, and the background's (with their own
         coding) when it is there in both spaces, so a small batch has as much to learn from as a
         big one."""
-        if self._ref is None or Q is None or self._ref[1] is None:
+        ref = self._ref
+        if ref is None or Q is None or ref.Q is None:
             return X, Q, fixed
-        n_ref = self._ref[0].shape[0]
-        learnable, ref_fixed = reference.learnable, reference.fixed
-        keep = np.arange(n_ref) if learnable is None else np.flatnonzero(learnable)
-        ref_fixed = np.full(n_ref, -1) if ref_fixed is None else np.asarray(ref_fixed)
-        X_ref, Q_ref = self._ref[0][keep], self._ref[1][keep]
-        X_all = sp.vstack([sp.csr_matrix(X), sp.csr_matrix(X_ref)], format="csr")
-        return X_all, np.vstack([Q, Q_ref]), np.concatenate([fixed, ref_fixed[keep]])
+        n_ref = ref.X.shape[0]
+        keep = np.arange(n_ref) if ref.learnable is None else np.flatnonzero(ref.learnable)
+        ref_fixed = np.full(n_ref, -1) if ref.fixed is None else np.asarray(ref.fixed)
+        X_all = sp.vstack([sp.csr_matrix(X), sp.csr_matrix(ref.X[keep])], format="csr")
+        return X_all, np.vstack([Q, ref.Q[keep]]), np.concatenate([fixed, ref_fixed[keep]])
 
     def _raw(self, X, Q, lex, sem, stats=None):
         """Return the combined standardised evidence and the per-theme (median, spread) it used."""
@@ -239,7 +238,7 @@ class ThemeEvidence(BaseEstimator):
         """Per part, (median per theme, spread): from the background when there is one."""
         typical = parts
         if self._ref is not None:
-            typical = self._similarities(self._ref[0], self._ref[1], lex, sem)
+            typical = self._similarities(self._ref.X, self._ref.Q, lex, sem)
             typical += parts[len(typical) :]  # no background vectors: the batch's own
         return [_baseline(p) for p in typical]
 
